@@ -1,0 +1,135 @@
+package cn.parkflow.application;
+
+import cn.parkflow.document.DocumentService;
+import cn.parkflow.document.DocumentType;
+import cn.parkflow.identity.CurrentCaller;
+import cn.parkflow.registry.City;
+import cn.parkflow.registry.PageResult;
+import cn.parkflow.system.FieldErrors;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Operators' applications: drafts, corrections and evidence documents. */
+@RestController
+@RequestMapping("/api/applications")
+@Validated
+@Tag(name = "applications", description = "认定申报")
+class ApplicationController {
+
+    private final ApplicationService service;
+    private final DocumentService documents;
+
+    ApplicationController(ApplicationService service, DocumentService documents) {
+        this.service = service;
+        this.documents = documents;
+    }
+
+    @PostMapping
+    @Operation(summary = "创建申报草稿")
+    ResponseEntity<ApplicationView> create(@Valid @RequestBody ApplicationDraft draft) {
+        ApplicationView view = service.create(draft, CurrentCaller.get());
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(view.id()).toUri();
+        return ResponseEntity.created(location).body(view);
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "修改草稿或补正中的申报")
+    ApplicationView update(@PathVariable long id, @Valid @RequestBody ApplicationDraft draft) {
+        return service.update(id, draft, CurrentCaller.get());
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "申报详情，含文件与办理记录")
+    ApplicationView get(@PathVariable long id) {
+        return service.get(id, CurrentCaller.get());
+    }
+
+    @GetMapping
+    @Operation(summary = "当前用户可见的申报")
+    PageResult<ApplicationView.Summary> list(
+            @RequestParam(required = false) ApplicationStatus status,
+            @RequestParam(required = false) City city,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return service.list(CurrentCaller.get(), status, city, page, size);
+    }
+
+    @PostMapping(path = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "上传证明材料", description = "PDF、OFD、JPEG 或 PNG，按内容识别；超过大小上限返回 413，格式不符返回 415")
+    ResponseEntity<ApplicationView.Document> upload(@PathVariable long id,
+            @RequestParam(required = false) String type,
+            @RequestPart(required = false) MultipartFile file) throws IOException {
+        DocumentType documentType = parseType(type);
+        if (file == null) {
+            throw FieldErrors.single("file", "请选择要上传的文件");
+        }
+        try (InputStream in = file.getInputStream()) {
+            ApplicationView.Document doc = service.addDocument(id, documentType, file.getOriginalFilename(), in, CurrentCaller.get());
+            URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{docId}").buildAndExpand(doc.id()).toUri();
+            return ResponseEntity.created(location).body(doc);
+        }
+    }
+
+    private static DocumentType parseType(String type) {
+        if (type == null || type.isBlank()) {
+            throw FieldErrors.single("type", "请选择材料类型");
+        }
+        try {
+            return DocumentType.valueOf(type.strip());
+        } catch (IllegalArgumentException e) {
+            throw FieldErrors.single("type", "材料类型无效: " + type);
+        }
+    }
+
+    /**
+     * Serves a document after the access check: a redirect to a presigned URL valid at most five
+     * minutes (S3), or the bytes themselves (filesystem storage). PDFs open inline unless
+     * {@code download=true}.
+     */
+    @GetMapping("/{id}/documents/{docId}")
+    @Operation(summary = "查看证明材料", description = "S3 存储时 302 跳转到有效期不超过5分钟的预签名地址")
+    ResponseEntity<?> download(@PathVariable long id, @PathVariable long docId,
+            @RequestParam(defaultValue = "false") boolean download) {
+        ApplicationService.DocumentAccess doc = service.document(id, docId, CurrentCaller.get());
+        Optional<URI> presigned = documents.presignedGet(doc.objectKey(), doc.fileName(), doc.contentType(), !download);
+        if (presigned.isPresent()) {
+            return ResponseEntity.status(HttpStatus.FOUND).location(presigned.get()).cacheControl(CacheControl.noStore()).build();
+        }
+        ContentDisposition disposition = (download ? ContentDisposition.attachment() : ContentDisposition.inline())
+                .filename(doc.fileName(), StandardCharsets.UTF_8).build();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(doc.contentType()))
+                .contentLength(doc.size())
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .cacheControl(CacheControl.noStore())
+                .body(new InputStreamResource(documents.open(doc.objectKey())));
+    }
+}

@@ -1,0 +1,52 @@
+package cn.parkflow.application;
+
+import cn.parkflow.document.DocumentType;
+import cn.parkflow.registry.CarrierKind;
+import cn.parkflow.registry.Level;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+import org.springframework.data.repository.ListCrudRepository;
+
+@Table("application")
+class ApplicationRow {
+    @Id Long id;
+    String ownerId;
+    CarrierKind kind;
+    Level level;
+    String carrierName;
+    String operatorName;
+    String creditCode;
+    String city;
+    String industries;
+    String address;
+    String indicators;
+    ApplicationStatus status;
+    String processInstanceId;
+    Instant createdAt;
+    Instant updatedAt;
+    Instant submittedAt;
+    @Version Integer version;
+}
+
+@Table("application_document")
+record DocumentRow(@Id Long id, Long applicationId, DocumentType type, String fileName, long size, String sha256,
+        String contentType, String objectKey, String uploadedBy, Instant uploadedAt) {}
+
+@Table("application_event")
+record EventRow(@Id Long id, Long applicationId, Instant at, String actor, String action, String comment) {}
+
+interface ApplicationRepository extends ListCrudRepository<ApplicationRow, Long> {}
+
+interface DocumentRepository extends ListCrudRepository<DocumentRow, Long> {
+    List<DocumentRow> findByApplicationIdOrderByUploadedAtAscIdAsc(Long applicationId);
+
+    Optional<DocumentRow> findByIdAndApplicationId(Long id, Long applicationId);
+}
+
+interface EventRepository extends ListCrudRepository<EventRow, Long> {
+    List<EventRow> findByApplicationIdOrderByAtAscIdAsc(Long applicationId);
+}

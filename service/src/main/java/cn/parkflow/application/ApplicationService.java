@@ -1,0 +1,263 @@
+package cn.parkflow.application;
+
+import cn.parkflow.document.DocumentService;
+import cn.parkflow.document.DocumentType;
+import cn.parkflow.document.StoredDocument;
+import cn.parkflow.identity.Caller;
+import cn.parkflow.identity.Roles;
+import cn.parkflow.identity.UserDirectory;
+import cn.parkflow.registry.City;
+import cn.parkflow.registry.Industry;
+import cn.parkflow.registry.PageResult;
+import cn.parkflow.system.ApiException;
+import cn.parkflow.system.FieldErrors;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applications for certification: drafts, corrections, evidence documents and what each caller may
+ * see. An operator sees its own applications (by account or by its operator's credit code); a city
+ * reviewer sees its city's submitted applications; the province sees every submitted one.
+ */
+@Service
+public class ApplicationService {
+
+    private final ApplicationRepository applications;
+    private final DocumentRepository documents;
+    private final EventRepository events;
+    private final DocumentService documentService;
+    private final UserDirectory users;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    ApplicationService(ApplicationRepository applications, DocumentRepository documents, EventRepository events,
+            DocumentService documentService, UserDirectory users, NamedParameterJdbcTemplate jdbc, ObjectMapper json,
+            Clock clock) {
+        this.applications = applications;
+        this.documents = documents;
+        this.events = events;
+        this.documentService = documentService;
+        this.users = users;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ApplicationView create(ApplicationDraft draft, Caller caller) {
+        if (!caller.isApplicant()) {
+            throw ApiException.forbidden("只有运营机构账号可以创建申报");
+        }
+        checkOperator(draft, caller);
+        ApplicationRow row = new ApplicationRow();
+        row.ownerId = caller.userId();
+        row.status = ApplicationStatus.DRAFT;
+        row.createdAt = clock.instant();
+        apply(row, draft);
+        ApplicationRow saved = applications.save(row);
+        event(saved.id, caller.userId(), "CREATED", "创建申报草稿");
+        return view(saved);
+    }
+
+    @Transactional
+    public ApplicationView update(long id, ApplicationDraft draft, Caller caller) {
+        ApplicationRow row = editable(id, caller);
+        checkOperator(draft, caller);
+        apply(row, draft);
+        applications.save(row);
+        event(id, caller.userId(), "UPDATED", row.status == ApplicationStatus.CORRECTION_REQUESTED ? "补正申报内容" : "修改申报草稿");
+        return view(row);
+    }
+
+    @Transactional(readOnly = true)
+    public ApplicationView get(long id, Caller caller) {
+        return view(readable(id, caller));
+    }
+
+    /** Uploads evidence to an application the caller may edit; the object is removed again if the row does not commit. */
+    @Transactional
+    public ApplicationView.Document addDocument(long id, DocumentType type, String fileName, InputStream content, Caller caller)
+            throws IOException {
+        ApplicationRow row = editable(id, caller);
+        StoredDocument stored = documentService.store("applications/" + row.id, fileName, content);
+        DocumentRow saved = documents.save(new DocumentRow(null, row.id, type, stored.fileName(), stored.size(),
+                stored.sha256(), stored.contentType(), stored.objectKey(), caller.userId(), clock.instant()));
+        event(id, caller.userId(), "DOCUMENT_UPLOADED", type.label() + "：" + stored.fileName());
+        return document(saved);
+    }
+
+    /** A document of an application the caller may read, with what is needed to serve it. */
+    public record DocumentAccess(String objectKey, String fileName, String contentType, long size) {}
+
+    @Transactional(readOnly = true)
+    public DocumentAccess document(long id, long documentId, Caller caller) {
+        ApplicationRow row = readable(id, caller);
+        DocumentRow doc = documents.findByIdAndApplicationId(documentId, row.id)
+                .orElseThrow(() -> ApiException.notFound("文件"));
+        return new DocumentAccess(doc.objectKey(), doc.fileName(), doc.contentType(), doc.size());
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<ApplicationView.Summary> list(Caller caller, ApplicationStatus status, City city, int page, int size) {
+        List<String> where = new ArrayList<>();
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        if (!caller.isAdmin()) {
+            List<String> visible = new ArrayList<>();
+            if (caller.isApplicant()) {
+                visible.add("a.owner_id = :user");
+                params.addValue("user", caller.userId());
+                users.operatorCreditCode(caller.userId()).ifPresent(code -> {
+                    visible.add("a.credit_code = :operator");
+                    params.addValue("operator", code);
+                });
+            }
+            if (caller.isProvince()) {
+                visible.add("a.status <> 'DRAFT'");
+            }
+            List<String> cities = caller.reviewedCities().stream().map(City::code).toList();
+            if (!cities.isEmpty()) {
+                visible.add("(a.status <> 'DRAFT' AND a.city IN (:cities))");
+                params.addValue("cities", cities);
+            }
+            if (visible.isEmpty()) {
+                return PageResult.of(List.of(), page, size, 0);
+            }
+            where.add("(" + String.join(" OR ", visible) + ")");
+        }
+        if (status != null) {
+            where.add("a.status = :status");
+            params.addValue("status", status.name());
+        }
+        if (city != null) {
+            where.add("a.city = :city");
+            params.addValue("city", city.code());
+        }
+        String clause = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM application a" + clause, params, Long.class);
+        params.addValue("limit", size).addValue("offset", (long) page * size);
+        List<ApplicationView.Summary> content = jdbc.query(
+                "SELECT a.id, a.status, a.kind, a.level, a.carrier_name, a.operator_name, a.city, a.updated_at, a.submitted_at"
+                        + " FROM application a" + clause + " ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit OFFSET :offset",
+                params, (rs, n) -> {
+                    ApplicationStatus s = ApplicationStatus.valueOf(rs.getString("status"));
+                    java.sql.Timestamp submitted = rs.getTimestamp("submitted_at");
+                    return new ApplicationView.Summary(rs.getLong("id"), s, s.label(),
+                            cn.parkflow.registry.CarrierKind.valueOf(rs.getString("kind")),
+                            cn.parkflow.registry.Level.valueOf(rs.getString("level")), rs.getString("carrier_name"),
+                            rs.getString("operator_name"), City.ofCode(rs.getString("city")),
+                            rs.getTimestamp("updated_at").toInstant(), submitted == null ? null : submitted.toInstant());
+                });
+        return PageResult.of(content, page, size, total == null ? 0 : total);
+    }
+
+    // --- access ---
+
+    ApplicationRow readable(long id, Caller caller) {
+        ApplicationRow row = applications.findById(id).orElseThrow(() -> ApiException.notFound("申报"));
+        if (!mayRead(row, caller)) {
+            throw ApiException.notFound("申报");
+        }
+        return row;
+    }
+
+    private ApplicationRow editable(long id, Caller caller) {
+        ApplicationRow row = readable(id, caller);
+        if (!isOperatorOf(row, caller)) {
+            throw ApiException.forbidden("只有申报的运营机构可以修改申报");
+        }
+        if (!row.status.editable()) {
+            throw ApiException.conflict("申报当前状态为“" + row.status.label() + "”，不能修改").with("status", row.status);
+        }
+        return row;
+    }
+
+    boolean mayRead(ApplicationRow row, Caller caller) {
+        if (caller.isAdmin() || isOperatorOf(row, caller)) {
+            return true;
+        }
+        if (row.status == ApplicationStatus.DRAFT) {
+            return false;
+        }
+        return caller.isProvince() || caller.reviewedCities().stream().anyMatch(c -> c.code().equals(row.city));
+    }
+
+    private boolean isOperatorOf(ApplicationRow row, Caller caller) {
+        if (!caller.isApplicant()) {
+            return false;
+        }
+        return row.ownerId.equals(caller.userId())
+                || users.operatorCreditCode(caller.userId()).map(code -> code.equals(row.creditCode)).orElse(false);
+    }
+
+    /** An operator account files only for its own operator: the credit code must be the account's. */
+    private void checkOperator(ApplicationDraft draft, Caller caller) {
+        users.operatorCreditCode(caller.userId())
+                .filter(code -> !code.equals(draft.creditCode()))
+                .ifPresent(code -> {
+                    throw FieldErrors.single("creditCode", "统一社会信用代码与当前账号所属运营机构（" + code + "）不一致");
+                });
+    }
+
+    // --- mapping ---
+
+    private void apply(ApplicationRow row, ApplicationDraft draft) {
+        row.kind = draft.kind();
+        row.level = draft.level();
+        row.carrierName = draft.carrierName();
+        row.operatorName = draft.operatorName();
+        row.creditCode = draft.creditCode();
+        row.city = draft.city().code();
+        row.industries = draft.industries().stream().distinct().map(Enum::name).collect(Collectors.joining(","));
+        row.address = draft.address();
+        try {
+            row.indicators = json.writeValueAsString(new LinkedHashMap<>(draft.indicators()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        row.updatedAt = clock.instant();
+    }
+
+    private void event(long applicationId, String actor, String action, String comment) {
+        events.save(new EventRow(null, applicationId, clock.instant(), actor, action, comment));
+    }
+
+    private ApplicationView view(ApplicationRow row) {
+        Map<String, Object> indicators;
+        try {
+            indicators = json.readValue(row.indicators, new TypeReference<LinkedHashMap<String, Object>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored indicators of application " + row.id + " are not JSON", e);
+        }
+        City city = City.ofCode(row.city);
+        List<Industry> industries = row.industries.isEmpty() ? List.of()
+                : Arrays.stream(row.industries.split(",")).map(Industry::valueOf).toList();
+        return new ApplicationView(row.id, row.status, row.status.label(), row.kind, row.level, row.carrierName,
+                row.operatorName, row.creditCode, city, city.label(), industries, row.address, indicators,
+                row.processInstanceId, row.createdAt, row.updatedAt, row.submittedAt,
+                documents.findByApplicationIdOrderByUploadedAtAscIdAsc(row.id).stream().map(ApplicationService::document).toList(),
+                events.findByApplicationIdOrderByAtAscIdAsc(row.id).stream()
+                        .map(e -> new ApplicationView.TimelineEntry(e.at(), e.actor(), e.action(), e.comment()))
+                        .toList());
+    }
+
+    private static ApplicationView.Document document(DocumentRow d) {
+        return new ApplicationView.Document(Objects.requireNonNull(d.id()), d.type(), d.type().label(), d.fileName(),
+                d.size(), d.sha256(), d.contentType(), d.uploadedAt());
+    }
+}

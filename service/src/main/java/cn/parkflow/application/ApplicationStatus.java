@@ -1,0 +1,34 @@
+package cn.parkflow.application;
+
+import cn.parkflow.registry.Labelled;
+
+/** Where an application stands (DESIGN.md). */
+public enum ApplicationStatus implements Labelled {
+    DRAFT("草稿"),
+    SUBMITTED("已提交"),
+    CITY_REVIEW("市级审核"),
+    CORRECTION_REQUESTED("退回补正"),
+    PROVINCE_REVIEW("省级审核"),
+    EXPERT_REVIEW("专家评审"),
+    DECISION("审批决定"),
+    PUBLICATION("公示中"),
+    CERTIFIED("已认定"),
+    REJECTED("未通过"),
+    WITHDRAWN("已撤回");
+
+    private final String label;
+
+    ApplicationStatus(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    /** Whether the operator may still change the application and its documents. */
+    public boolean editable() {
+        return this == DRAFT || this == CORRECTION_REQUESTED;
+    }
+}

@@ -1,0 +1,27 @@
+package cn.parkflow.application;
+
+import cn.parkflow.document.DocumentType;
+import cn.parkflow.registry.CarrierKind;
+import cn.parkflow.registry.City;
+import cn.parkflow.registry.Industry;
+import cn.parkflow.registry.Level;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** An application as its readers see it: figures, documents and timeline. */
+public record ApplicationView(
+        long id, ApplicationStatus status, String statusLabel, CarrierKind kind, Level level, String carrierName,
+        String operatorName, String creditCode, City city, String cityName, List<Industry> industries, String address,
+        Map<String, Object> indicators, String processInstanceId, Instant createdAt, Instant updatedAt,
+        Instant submittedAt, List<Document> documents, List<TimelineEntry> timeline) {
+
+    public record Document(long id, DocumentType type, String typeLabel, String fileName, long size, String sha256,
+            String contentType, Instant uploadedAt) {}
+
+    public record TimelineEntry(Instant at, String actor, String action, String comment) {}
+
+    /** A line of the application list. */
+    public record Summary(long id, ApplicationStatus status, String statusLabel, CarrierKind kind, Level level,
+            String carrierName, String operatorName, City city, Instant updatedAt, Instant submittedAt) {}
+}

@@ -1,0 +1,24 @@
+package cn.parkflow.registry;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A carrier with its certifications, titles, evaluations and the history of registry changes. */
+public record CarrierDetails(
+        CarrierSummary carrier,
+        List<Certification> certifications,
+        List<Title> titles,
+        List<Evaluation> evaluations,
+        List<HistoryEntry> history) {
+
+    public record Certification(long id, String number, CarrierKind kind, String kindLabel, Level level, String levelLabel,
+            String ruleSet, LocalDate validFrom, LocalDate validUntil, Long applicationId, String status) {}
+
+    public record Title(long id, String title, String source, LocalDate validFrom, LocalDate validUntil, boolean current) {}
+
+    public record Evaluation(int year, String rating, BigDecimal score, String remark) {}
+
+    public record HistoryEntry(Instant at, String actor, String action, String detail) {}
+}

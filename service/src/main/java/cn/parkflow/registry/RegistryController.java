@@ -1,0 +1,79 @@
+package cn.parkflow.registry;
+
+import cn.parkflow.system.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** The public park registry (载体名录): search, one carrier with history, export. */
+@RestController
+@RequestMapping("/api/registry/carriers")
+@Validated
+@Tag(name = "registry", description = "载体名录（公开）")
+class RegistryController {
+
+    private final RegistryReader reader;
+    private final RegistryExport export;
+
+    RegistryController(RegistryReader reader, RegistryExport export) {
+        this.reader = reader;
+        this.export = export;
+    }
+
+    @GetMapping
+    @Operation(summary = "查询载体名录", description = "按设区市、类型、级别、状态、产业领域、称号和关键字筛选，分页排序（sort=name,asc）")
+    PageResult<CarrierSummary> search(
+            @RequestParam(required = false) City city,
+            @RequestParam(required = false) CarrierKind kind,
+            @RequestParam(required = false) Level level,
+            @RequestParam(required = false) CarrierStatus status,
+            @RequestParam(required = false) Industry industry,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+            @RequestParam(required = false) String sort) {
+        return reader.search(new CarrierFilter(city, kind, level, status, industry, title, q), sort, page, size);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "载体详情", description = "载体及其认定、称号、考核评价和变更记录")
+    CarrierDetails one(@PathVariable long id) {
+        return reader.find(id).orElseThrow(() -> ApiException.notFound("载体"));
+    }
+
+    @GetMapping("/export")
+    @Operation(summary = "导出载体名录", description = "按相同筛选条件导出 xlsx 或 csv，表头为中文")
+    ResponseEntity<StreamingResponseBody> export(
+            @RequestParam(defaultValue = "xlsx") RegistryExport.Format format,
+            @RequestParam(required = false) City city,
+            @RequestParam(required = false) CarrierKind kind,
+            @RequestParam(required = false) Level level,
+            @RequestParam(required = false) CarrierStatus status,
+            @RequestParam(required = false) Industry industry,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String sort) {
+        CarrierFilter filter = new CarrierFilter(city, kind, level, status, industry, title, q);
+        CarrierQueries.Sort.parse(sort); // refuse a bad sort before the response starts
+        String fileName = "载体名录-" + LocalDate.now() + "." + format.name();
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, format.contentType)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .body(out -> export.write(format, filter, sort, out));
+    }
+}

@@ -1,0 +1,93 @@
+package cn.parkflow.registry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes into the park registry. Every change leaves an audit event naming who made it. Called by
+ * the certification, benchmark and evaluation processes in the transaction of their engine step.
+ */
+@Service
+public class RegistryService {
+
+    static final String CARRIER = "CARRIER";
+
+    private final CarrierRepository carriers;
+    private final CertificationRepository certifications;
+    private final TitleRepository titles;
+    private final AuditEventRepository audit;
+    private final CertificationNumbers numbers;
+    private final Clock clock;
+
+    RegistryService(CarrierRepository carriers, CertificationRepository certifications, TitleRepository titles,
+            AuditEventRepository audit, CertificationNumbers numbers, Clock clock) {
+        this.carriers = carriers;
+        this.certifications = certifications;
+        this.titles = titles;
+        this.audit = audit;
+        this.numbers = numbers;
+        this.clock = clock;
+    }
+
+    /** The result of a certification: the carrier's id and the new certification's number. */
+    public record Certified(long carrierId, long certificationId, String number) {}
+
+    /**
+     * Records a certification. The carrier is identified by operator credit code, kind and name: a
+     * provincial carrier certified as national keeps one entry with both certifications, and its
+     * level becomes the higher of the two.
+     */
+    @Transactional
+    public Certified certify(Certify command, String actor) {
+        Instant now = clock.instant();
+        CarrierRow carrier = carriers.findByCreditCodeAndKindAndName(
+                command.creditCode().value(), command.kind(), command.carrierName()).orElseGet(() -> {
+                    CarrierRow row = new CarrierRow();
+                    row.creditCode = command.creditCode().value();
+                    row.kind = command.kind();
+                    row.name = command.carrierName();
+                    row.createdAt = now;
+                    return row;
+                });
+        boolean created = carrier.id == null;
+        carrier.operatorName = command.operatorName();
+        carrier.city = command.city().code();
+        carrier.address = command.address();
+        carrier.level = carrier.level == null || command.level().compareTo(carrier.level) > 0 ? command.level() : carrier.level;
+        carrier.status = CarrierStatus.ACTIVE;
+        carrier.updatedAt = now;
+        command.industries().forEach(i -> carrier.industries.add(new CarrierRow.IndustryRef(i)));
+        CarrierRow saved = carriers.save(carrier);
+        if (created) {
+            record(actor, saved.id, "CARRIER_REGISTERED", saved.name + "（" + saved.kind.label() + "）登记入库");
+        }
+        String number = numbers.next(command.kind(), command.level(), command.validFrom());
+        CertificationRow certification = certifications.save(new CertificationRow(null, saved.id, number, command.kind(),
+                command.level(), command.ruleSet(), command.validFrom(), command.validUntil(), command.applicationId(),
+                "ACTIVE", now));
+        record(actor, saved.id, "CERTIFIED", "认定为" + command.level().label() + command.kind().label() + "，编号 " + number
+                + "，依据 " + command.ruleSet() + (command.applicationId() == null ? "" : "，申报编号 " + command.applicationId()));
+        return new Certified(saved.id, certification.id(), number);
+    }
+
+    /** Grants a title such as {@code BENCHMARK} for a fixed term. */
+    @Transactional
+    public long grantTitle(long carrierId, String title, String source, LocalDate from, LocalDate until, String actor) {
+        CarrierRow carrier = carriers.findById(carrierId).orElseThrow(() -> new IllegalArgumentException("no carrier " + carrierId));
+        TitleRow row = titles.save(new TitleRow(null, carrier.id, title, source, from, until, clock.instant()));
+        record(actor, carrierId, "TITLE_GRANTED", title + "：" + from + " 至 " + until + (source == null ? "" : "（" + source + "）"));
+        return row.id();
+    }
+
+    void record(String actor, long carrierId, String action, String detail) {
+        audit.save(new AuditEventRow(null, clock.instant(), actor, CARRIER, carrierId, action, detail));
+    }
+
+    static String industriesText(CarrierRow row) {
+        return row.industries.stream().map(r -> r.industry().label()).sorted().collect(Collectors.joining("、"));
+    }
+}

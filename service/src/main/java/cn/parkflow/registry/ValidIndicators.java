@@ -1,0 +1,48 @@
+package cn.parkflow.registry;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A map of indicator code to value: every key is a code of {@link Indicator}, every value fits its
+ * unit. Each problem is reported on its own field, {@code indicators.<code>}.
+ */
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Retention(RetentionPolicy.RUNTIME)
+@Constraint(validatedBy = ValidIndicators.Validator.class)
+public @interface ValidIndicators {
+    String message() default "指标无效";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    class Validator implements ConstraintValidator<ValidIndicators, Map<String, Object>> {
+        @Override
+        public boolean isValid(Map<String, Object> values, ConstraintValidatorContext context) {
+            if (values == null) {
+                return true;
+            }
+            context.disableDefaultConstraintViolation();
+            boolean valid = true;
+            for (Map.Entry<String, Object> entry : values.entrySet()) {
+                Optional<Indicator> indicator = Indicator.find(entry.getKey());
+                String problem = indicator.map(i -> i.problem(entry.getValue())).orElse("未知指标 " + entry.getKey());
+                if (problem != null) {
+                    valid = false;
+                    context.buildConstraintViolationWithTemplate(problem.replace("{", "\\{").replace("$", "\\$"))
+                            .addPropertyNode(entry.getKey()).addConstraintViolation();
+                }
+            }
+            return valid;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package cn.parkflow.system;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Period;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/** Everything under {@code parkflow.*}, bound once and read by the capabilities. */
+@ConfigurationProperties("parkflow")
+public record ParkflowProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("P7D") Period publicationPeriod,
+        @DefaultValue("P15D") Period correctionPeriod,
+        @DefaultValue Demo demo,
+        @DefaultValue Storage storage,
+        @DefaultValue Documents documents) {
+
+    public record Demo(@DefaultValue("false") boolean enabled) {}
+
+    public record Storage(
+            @DefaultValue("filesystem") StorageType type,
+            @DefaultValue Filesystem filesystem,
+            @DefaultValue S3 s3,
+            @DefaultValue("PT5M") Duration presignTtl) {
+
+        /** Presigned URLs never live longer than five minutes, whatever the configuration says. */
+        public static final Duration MAX_PRESIGN_TTL = Duration.ofMinutes(5);
+
+        public Storage {
+            if (presignTtl.isNegative() || presignTtl.isZero() || presignTtl.compareTo(MAX_PRESIGN_TTL) > 0) {
+                throw new IllegalArgumentException("parkflow.storage.presign-ttl must be between 1s and PT5M, was " + presignTtl);
+            }
+        }
+    }
+
+    public enum StorageType { FILESYSTEM, S3 }
+
+    public record Filesystem(@DefaultValue("./data/documents") Path root) {}
+
+    public record S3(
+            @DefaultValue("http://localhost:9000") URI endpoint,
+            URI publicEndpoint,
+            @DefaultValue("us-east-1") String region,
+            @DefaultValue("parkflow-documents") String bucket,
+            String accessKey,
+            String secretKey) {}
+
+    public record Documents(@DefaultValue("50MB") DataSize maxSize) {}
+}

@@ -1,0 +1,135 @@
+package cn.parkflow.system;
+
+import cn.parkflow.document.DocumentRejectedException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** The one place where exceptions become RFC 9457 problem details. */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    static final URI VALIDATION = URI.create("urn:parkflow:problem:validation");
+
+    static ProblemDetail problem(HttpStatusCode status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    static ProblemDetail invalid(List<FieldError> errors) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "请求参数有误",
+                errors.stream().map(e -> e.field() + ": " + e.detail()).collect(Collectors.joining("; ")));
+        problem.setType(VALIDATION);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> api(ApiException e) {
+        ProblemDetail problem = problem(e.status(), e.title(), e.getMessage());
+        e.properties().forEach((name, value) -> {
+            if ("type".equals(name) && value instanceof URI type) {
+                problem.setType(type);
+            } else {
+                problem.setProperty(name, value);
+            }
+        });
+        return ResponseEntity.status(e.status()).body(problem);
+    }
+
+    @ExceptionHandler(DocumentRejectedException.class)
+    ResponseEntity<ProblemDetail> document(DocumentRejectedException e) {
+        HttpStatus status = switch (e.reason()) {
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case EMPTY -> HttpStatus.BAD_REQUEST;
+        };
+        if (e.reason() == DocumentRejectedException.Reason.EMPTY) {
+            return ResponseEntity.badRequest().body(invalid(List.of(FieldError.of("file", e.getMessage()))));
+        }
+        return ResponseEntity.status(status).body(problem(status, "文件被拒收", e.getMessage()));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> {
+                    String path = v.getPropertyPath().toString();
+                    return FieldError.of(path.substring(path.lastIndexOf('.') + 1), v.getMessage());
+                })
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return ResponseEntity.badRequest().body(invalid(List.of(FieldError.of(e.getName(), "取值无效: " + e.getValue()))));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "请求参数有误", e.getMessage()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, "无权操作", "当前用户无权执行此操作"));
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"parkflow\"")
+                .body(problem(HttpStatus.UNAUTHORIZED, "需要登录", "请使用用户名和密码登录"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> FieldError.of(f.getField(), f.getDefaultMessage()))
+                .toList();
+        List<FieldError> global = e.getBindingResult().getGlobalErrors().stream()
+                .map(g -> FieldError.of(g.getObjectName(), g.getDefaultMessage()))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(java.util.stream.Stream.concat(errors.stream(), global.stream()).toList()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
+                    .collect(Collectors.joining("."));
+            String detail = mapping.getCause() instanceof IllegalArgumentException iae ? iae.getMessage() : "取值无效";
+            return ResponseEntity.badRequest().body(invalid(List.of(FieldError.of(field, detail))));
+        }
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "请求体无法解析", "请求体不是有效的 JSON"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "文件被拒收", "文件超过大小上限"));
+    }
+}

@@ -1,0 +1,83 @@
+package cn.parkflow.system;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. {@code /api} uses HTTP Basic against Camunda's identity service; the registry
+ * and the publication list are public reads. {@code /camunda} (Cockpit, Tasklist, Admin) keeps its
+ * own session login and CSRF protection, and {@code /engine-rest} authenticates with Camunda's own
+ * HTTP Basic filter so that engine authorization checks apply to the caller.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    @org.springframework.core.annotation.Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/api/registry/**", "/api/publications/**").permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("parkflow")
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Basic realm=\"parkflow\"");
+                            write(json, response, HttpStatus.UNAUTHORIZED, "需要登录", "请使用用户名和密码登录");
+                        }))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+                        write(json, response, HttpStatus.FORBIDDEN, "无权操作", "当前用户无权执行此操作")))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    /**
+     * Everything else: Camunda's webapps and engine REST authenticate themselves (session login with
+     * their own CSRF filter; HTTP Basic filter below); static pages and health are public.
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(2)
+    SecurityFilterChain otherSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        return http.build();
+    }
+
+    private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** Camunda's own HTTP Basic authentication on the engine REST API, so its authorization checks apply. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-engine-rest-auth");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(102);
+        return registration;
+    }
+}

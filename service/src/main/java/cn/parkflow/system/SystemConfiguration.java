@@ -1,0 +1,50 @@
+package cn.parkflow.system;
+
+import cn.parkflow.registry.City;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.relational.core.mapping.RelationalMappingContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+
+/** Cross-cutting beans: the clock (China Standard Time) and request-parameter conversion. */
+@Configuration(proxyBeanMethods = false)
+class SystemConfiguration {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    @Bean
+    Clock clock() {
+        return Clock.system(CHINA);
+    }
+
+    /**
+     * Plain (unquoted) identifiers in Spring Data JDBC's SQL, so the same lower-case schema serves
+     * H2 and MySQL/MariaDB.
+     */
+    @Bean
+    static BeanPostProcessor unquotedIdentifiers() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof RelationalMappingContext context) {
+                    context.setForceQuote(false);
+                }
+                return bean;
+            }
+        };
+    }
+
+    /** Cities travel as division codes ({@code ?city=320500}), not as enum names. */
+    @Bean
+    Converter<String, City> cityConverter() {
+        return new Converter<>() {
+            @Override
+            public City convert(String code) {
+                return City.ofCode(code.strip());
+            }
+        };
+    }
+}
