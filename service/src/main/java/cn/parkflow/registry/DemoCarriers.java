@@ -79,7 +79,7 @@ class DemoCarriers {
                 Certify certify = new Certify(code, operator, name, kind, level, city, city.label() + district + "创新大道" + (n + 1) + "号",
                         industries, ruleSet, since, null, null);
                 boolean upgrade = kind == CarrierKind.INCUBATOR && level == Level.PROVINCIAL && n % 2 == 1;
-                boolean benchmark = kind == CarrierKind.INCUBATOR && level != Level.CITY && theme.isFutureIndustry() && n % 3 == 1;
+                boolean benchmark = kind == CarrierKind.INCUBATOR && level != Level.CITY && theme.isFutureIndustry() && n % 2 == 0;
                 CarrierStatus status = n % 17 == 5 ? CarrierStatus.WARNING : CarrierStatus.ACTIVE;
                 out.add(new DemoCarrier(certify, upgrade ? Level.NATIONAL : null, benchmark, status));
             }

@@ -35,7 +35,7 @@ public @interface ValidIndicators {
             boolean valid = true;
             for (Map.Entry<String, Object> entry : values.entrySet()) {
                 Optional<Indicator> indicator = Indicator.find(entry.getKey());
-                String problem = indicator.map(i -> i.problem(entry.getValue())).orElse("未知指标 " + entry.getKey());
+                String problem = indicator.isPresent() ? indicator.get().problem(entry.getValue()) : "未知指标 " + entry.getKey();
                 if (problem != null) {
                     valid = false;
                     context.buildConstraintViolationWithTemplate(problem.replace("{", "\\{").replace("$", "\\$"))

@@ -1,0 +1,205 @@
+package cn.parkflow.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.parkflow.testsupport.AbstractIT;
+import cn.parkflow.testsupport.Http;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The public registry over HTTP against the demo registry. Expected results are computed from the
+ * demo data itself ({@link DemoCarriers#carriers()}), not from the SQL under test.
+ */
+class RegistryIT extends AbstractIT {
+
+    /** The demo carriers as the registry should hold them after seeding (upgrades raise the level). */
+    record Expected(String name, City city, CarrierKind kind, Level level, Set<Industry> industries, CarrierStatus status,
+            String operatorName, String creditCode, String address) {}
+
+    static List<Expected> demo() {
+        return DemoCarriers.carriers().stream().map(d -> new Expected(d.certify().carrierName(), d.certify().city(),
+                d.certify().kind(), d.upgradeTo() != null ? d.upgradeTo() : d.certify().level(), d.certify().industries(),
+                d.status(), d.certify().operatorName(), d.certify().creditCode().value(), d.certify().address())).toList();
+    }
+
+    static Set<String> names(Predicate<Expected> filter) {
+        return demo().stream().filter(filter).map(Expected::name).collect(Collectors.toSet());
+    }
+
+    Set<String> namesFrom(String query) {
+        Http.Response response = anonymous().get("/api/registry/carriers?size=200&" + query);
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        Set<String> names = new HashSet<>();
+        response.json().path("content").forEach(c -> names.add(c.path("name").asText()));
+        assertThat(response.json().path("totalElements").asInt()).isEqualTo(names.size());
+        return names;
+    }
+
+    @Test
+    void demoRegistryCoversEveryCityKindAndLevel() {
+        JsonNode all = anonymous().get("/api/registry/carriers?size=200").json();
+        assertThat(all.path("totalElements").asInt()).isGreaterThanOrEqualTo(40).isEqualTo(demo().size());
+        Set<String> cities = new HashSet<>();
+        Set<String> kinds = new HashSet<>();
+        Set<String> levels = new HashSet<>();
+        all.path("content").forEach(c -> {
+            cities.add(c.path("city").asText());
+            kinds.add(c.path("kind").asText());
+            levels.add(c.path("level").asText());
+        });
+        assertThat(cities).hasSize(13);
+        assertThat(kinds).hasSize(CarrierKind.values().length);
+        assertThat(levels).containsExactlyInAnyOrder("CITY", "PROVINCIAL", "NATIONAL");
+    }
+
+    @Test
+    void cityFilterReturnsOnlySuzhouCarriers() {
+        Http.Response response = anonymous().get("/api/registry/carriers?city=320500&size=200");
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode content = response.json().path("content");
+        assertThat(content).isNotEmpty();
+        content.forEach(c -> {
+            assertThat(c.path("city").asText()).isEqualTo("320500");
+            assertThat(c.path("cityName").asText()).isEqualTo("苏州市");
+        });
+        assertThat(namesFrom("city=320500")).isEqualTo(names(e -> e.city() == City.SUZHOU));
+    }
+
+    @Test
+    void everyFilterSelectsExactlyTheMatchingCarriers() {
+        assertThat(namesFrom("kind=INCUBATOR")).isEqualTo(names(e -> e.kind() == CarrierKind.INCUBATOR));
+        assertThat(namesFrom("level=NATIONAL")).isEqualTo(names(e -> e.level() == Level.NATIONAL)).isNotEmpty();
+        assertThat(namesFrom("status=WARNING")).isEqualTo(names(e -> e.status() == CarrierStatus.WARNING)).isNotEmpty();
+        assertThat(namesFrom("industry=GENERAL_AI")).isEqualTo(names(e -> e.industries().contains(Industry.GENERAL_AI))).isNotEmpty();
+        assertThat(namesFrom("city=320100&kind=NURSERY")).isEqualTo(
+                names(e -> e.city() == City.NANJING && e.kind() == CarrierKind.NURSERY));
+        assertThat(namesFrom("title=BENCHMARK")).isEqualTo(
+                DemoCarriers.carriers().stream().filter(DemoCarriers.DemoCarrier::benchmark).map(d -> d.certify().carrierName())
+                        .collect(Collectors.toSet())).isNotEmpty();
+    }
+
+    @Test
+    void keywordMatchesNameOperatorAddressOrExactCreditCode() {
+        assertThat(namesFrom("q=" + enc("量子"))).isEqualTo(names(e -> e.name().contains("量子") || e.operatorName().contains("量子")
+                || e.address().contains("量子"))).isNotEmpty();
+        Expected one = demo().get(7);
+        assertThat(namesFrom("q=" + one.creditCode())).containsExactly(one.name());
+        assertThat(namesFrom("q=" + one.creditCode().toLowerCase())).containsExactly(one.name());
+        assertThat(namesFrom("q=" + enc("%"))).isEmpty(); // wildcards are literal
+        assertThat(namesFrom("q=" + enc("_"))).isEmpty();
+    }
+
+    @Test
+    void pagesAreStableAndCoverTheListOnce() {
+        List<String> seen = new ArrayList<>();
+        int totalPages = -1;
+        for (int page = 0; totalPages < 0 || page < totalPages; page++) {
+            JsonNode body = anonymous().get("/api/registry/carriers?size=7&sort=name,asc&page=" + page).json();
+            totalPages = body.path("totalPages").asInt();
+            assertThat(body.path("page").asInt()).isEqualTo(page);
+            assertThat(body.path("size").asInt()).isEqualTo(7);
+            assertThat(body.path("content").size()).isLessThanOrEqualTo(7);
+            body.path("content").forEach(c -> seen.add(c.path("name").asText()));
+        }
+        assertThat(totalPages).isEqualTo((demo().size() + 6) / 7);
+        assertThat(seen).hasSize(demo().size()).doesNotHaveDuplicates();
+        assertThat(seen).isSortedAccordingTo(Comparator.naturalOrder());
+        JsonNode beyond = anonymous().get("/api/registry/carriers?size=7&page=" + totalPages).json();
+        assertThat(beyond.path("content")).isEmpty();
+    }
+
+    @Test
+    void sortsDescendingByCity() {
+        JsonNode body = anonymous().get("/api/registry/carriers?size=200&sort=city,desc").json();
+        List<String> cities = new ArrayList<>();
+        body.path("content").forEach(c -> cities.add(c.path("city").asText()));
+        assertThat(cities).isSortedAccordingTo(Comparator.reverseOrder());
+    }
+
+    @Test
+    void badParametersAreFieldErrors() {
+        Http.Response city = anonymous().get("/api/registry/carriers?city=110100");
+        assertThat(city.status()).isEqualTo(400);
+        assertThat(city.header("content-type")).contains("application/problem+json");
+        assertThat(city.json().path("errors").get(0).path("field").asText()).isEqualTo("city");
+        Http.Response kind = anonymous().get("/api/registry/carriers?kind=CASTLE");
+        assertThat(kind.status()).isEqualTo(400);
+        assertThat(kind.json().path("errors").get(0).path("field").asText()).isEqualTo("kind");
+        assertThat(anonymous().get("/api/registry/carriers?size=0").status()).isEqualTo(400);
+        assertThat(anonymous().get("/api/registry/carriers?size=201").status()).isEqualTo(400);
+        assertThat(anonymous().get("/api/registry/carriers?sort=password").status()).isEqualTo(400);
+    }
+
+    @Test
+    void carrierDetailsCarryCertificationsTitlesEvaluationsAndHistory() {
+        DemoCarriers.DemoCarrier upgraded = DemoCarriers.carriers().stream().filter(d -> d.upgradeTo() != null).findFirst().orElseThrow();
+        JsonNode list = anonymous().get("/api/registry/carriers?q=" + upgraded.certify().creditCode().value()).json();
+        long id = list.path("content").get(0).path("id").asLong();
+        Http.Response response = anonymous().get("/api/registry/carriers/" + id);
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode details = response.json();
+        assertThat(details.path("carrier").path("level").asText()).isEqualTo("NATIONAL");
+        assertThat(details.path("certifications")).hasSize(2);
+        assertThat(details.path("certifications").get(0).path("level").asText()).isEqualTo("PROVINCIAL");
+        assertThat(details.path("certifications").get(1).path("level").asText()).isEqualTo("NATIONAL");
+        assertThat(details.path("certifications").get(1).path("number").asText()).startsWith("JSN-INC-");
+        assertThat(details.path("history")).extracting(h -> h.path("action").asText())
+                .contains("CARRIER_REGISTERED", "CERTIFIED");
+        assertThat(anonymous().get("/api/registry/carriers/999999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void xlsxExportHasChineseHeadersAndExactlyTheFilteredRows() throws Exception {
+        Http.Response response = anonymous().get("/api/registry/carriers/export?format=xlsx&city=320500");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("content-type")).contains("spreadsheetml");
+        assertThat(response.header("content-disposition")).contains("attachment").contains(".xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            Row header = sheet.getRow(0);
+            assertThat(header.getCell(1).getStringCellValue()).isEqualTo("载体名称");
+            assertThat(header.getCell(3).getStringCellValue()).isEqualTo("统一社会信用代码");
+            Set<String> names = new HashSet<>();
+            for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+                names.add(sheet.getRow(i).getCell(1).getStringCellValue());
+                assertThat(sheet.getRow(i).getCell(6).getStringCellValue()).isEqualTo("苏州市");
+            }
+            assertThat(names).isEqualTo(names(e -> e.city() == City.SUZHOU));
+        }
+    }
+
+    @Test
+    void csvExportIsUtf8WithTheFilteredRows() throws Exception {
+        Http.Response response = anonymous().get("/api/registry/carriers/export?format=csv&kind=ACCELERATOR");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("content-type")).contains("text/csv");
+        String text = new String(response.body(), StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF序号,载体名称");
+        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(text.substring(1))).getRecords();
+        assertThat(records.stream().map(r -> r.get("载体名称")).collect(Collectors.toSet()))
+                .isEqualTo(names(e -> e.kind() == CarrierKind.ACCELERATOR));
+        assertThat(records).allSatisfy(r -> assertThat(r.get("载体类型")).isEqualTo("科技企业加速器"));
+        assertThat(anonymous().get("/api/registry/carriers/export?format=pdf").status()).isEqualTo(400);
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

