@@ -12,7 +12,9 @@ import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.minio.Result;
 import io.minio.messages.Item;
+import cn.parkflow.document.DocumentStorage;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,9 @@ class ApplicationDocumentsIT extends AbstractIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    DocumentStorage storage;
 
     Http applicant;
     long applicationId;
@@ -87,6 +92,16 @@ class ApplicationDocumentsIT extends AbstractIT {
         assertThat(Http.fetch(URI.create(otherKey)).status()).isEqualTo(403);
         String unsigned = url.substring(0, url.indexOf('?'));
         assertThat(Http.fetch(URI.create(unsigned)).status()).isEqualTo(403); // the bucket is private
+    }
+
+    @Test
+    void expiredPresignedUrlIsRefused() throws Exception {
+        long docId = upload(applicant, "STAFF_LIST", "staff.pdf", "application/pdf", TestFiles.pdf("staff")).json().path("id").asLong();
+        String key = jdbc.queryForObject("SELECT object_key FROM application_document WHERE id = ?", String.class, docId);
+        URI shortLived = storage.presignedGet(key, Duration.ofSeconds(1), "staff.pdf", "application/pdf", true).orElseThrow();
+        assertThat(Http.fetch(shortLived).status()).isEqualTo(200);
+        Thread.sleep(2500);
+        assertThat(Http.fetch(shortLived).status()).isEqualTo(403);
     }
 
     @Test
