@@ -182,7 +182,7 @@ public class ApplicationService {
             throw ApiException.forbidden("只有申报的运营机构可以修改申报");
         }
         if (!row.status.editable()) {
-            throw ApiException.conflict("申报当前状态为“" + row.status.label() + "”，不能修改").with("status", row.status);
+            throw ApiException.conflict("申报当前状态为“" + row.status.label() + "”，不能修改").with("applicationStatus", row.status);
         }
         return row;
     }

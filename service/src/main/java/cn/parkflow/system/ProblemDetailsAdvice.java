@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -42,6 +43,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** Problems are always JSON, whatever else the client accepts. */
+    static <T> ResponseEntity<T> respond(HttpStatusCode status, T problem) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+            WebRequest request) {
+        HttpHeaders merged = new HttpHeaders();
+        merged.addAll(headers);
+        merged.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(body, merged, statusCode);
+    }
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
         ProblemDetail problem = problem(e.status(), e.title(), e.getMessage());
@@ -52,7 +67,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 problem.setProperty(name, value);
             }
         });
-        return ResponseEntity.status(e.status()).body(problem);
+        return respond(e.status(), problem);
     }
 
     @ExceptionHandler(DocumentRejectedException.class)
@@ -63,9 +78,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case EMPTY -> HttpStatus.BAD_REQUEST;
         };
         if (e.reason() == DocumentRejectedException.Reason.EMPTY) {
-            return ResponseEntity.badRequest().body(invalid(List.of(FieldError.of("file", e.getMessage()))));
+            return respond(HttpStatus.BAD_REQUEST, invalid(List.of(FieldError.of("file", e.getMessage()))));
         }
-        return ResponseEntity.status(status).body(problem(status, "文件被拒收", e.getMessage()));
+        return respond(status, problem(status, "文件被拒收", e.getMessage()));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -76,28 +91,29 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     return FieldError.of(path.substring(path.lastIndexOf('.') + 1), v.getMessage());
                 })
                 .toList();
-        return ResponseEntity.badRequest().body(invalid(errors));
+        return respond(HttpStatus.BAD_REQUEST, invalid(errors));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return ResponseEntity.badRequest().body(invalid(List.of(FieldError.of(e.getName(), "取值无效: " + e.getValue()))));
+        return respond(HttpStatus.BAD_REQUEST, invalid(List.of(FieldError.of(e.getName(), "取值无效: " + e.getValue()))));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "请求参数有误", e.getMessage()));
+        return respond(HttpStatus.BAD_REQUEST, problem(HttpStatus.BAD_REQUEST, "请求参数有误", e.getMessage()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, "无权操作", "当前用户无权执行此操作"));
+        return respond(HttpStatus.FORBIDDEN, problem(HttpStatus.FORBIDDEN, "无权操作", "当前用户无权执行此操作"));
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"parkflow\"")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(HttpStatus.UNAUTHORIZED, "需要登录", "请使用用户名和密码登录"));
     }
 
@@ -110,7 +126,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         List<FieldError> global = e.getBindingResult().getGlobalErrors().stream()
                 .map(g -> FieldError.of(g.getObjectName(), g.getDefaultMessage()))
                 .toList();
-        return ResponseEntity.badRequest().body(invalid(java.util.stream.Stream.concat(errors.stream(), global.stream()).toList()));
+        return respond(HttpStatus.BAD_REQUEST, invalid(java.util.stream.Stream.concat(errors.stream(), global.stream()).toList()));
     }
 
     @Override
@@ -121,15 +137,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
                     .collect(Collectors.joining("."));
             String detail = mapping.getCause() instanceof IllegalArgumentException iae ? iae.getMessage() : "取值无效";
-            return ResponseEntity.badRequest().body(invalid(List.of(FieldError.of(field, detail))));
+            return respond(HttpStatus.BAD_REQUEST, invalid(List.of(FieldError.of(field, detail))));
         }
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "请求体无法解析", "请求体不是有效的 JSON"));
+        return respond(HttpStatus.BAD_REQUEST, problem(HttpStatus.BAD_REQUEST, "请求体无法解析", "请求体不是有效的 JSON"));
     }
 
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-                .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "文件被拒收", "文件超过大小上限"));
+        return respond(HttpStatus.PAYLOAD_TOO_LARGE, problem(HttpStatus.PAYLOAD_TOO_LARGE, "文件被拒收", "文件超过大小上限"));
     }
 }

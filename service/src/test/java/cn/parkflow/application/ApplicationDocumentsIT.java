@@ -98,9 +98,10 @@ class ApplicationDocumentsIT extends AbstractIT {
     void expiredPresignedUrlIsRefused() throws Exception {
         long docId = upload(applicant, "STAFF_LIST", "staff.pdf", "application/pdf", TestFiles.pdf("staff")).json().path("id").asLong();
         String key = jdbc.queryForObject("SELECT object_key FROM application_document WHERE id = ?", String.class, docId);
-        URI shortLived = storage.presignedGet(key, Duration.ofSeconds(1), "staff.pdf", "application/pdf", true).orElseThrow();
+        // X-Amz-Date has whole seconds, so a 3 s URL lives 2–3 s: fetch at once, then after it surely ended
+        URI shortLived = storage.presignedGet(key, Duration.ofSeconds(3), "staff.pdf", "application/pdf", true).orElseThrow();
         assertThat(Http.fetch(shortLived).status()).isEqualTo(200);
-        Thread.sleep(2500);
+        Thread.sleep(4500);
         assertThat(Http.fetch(shortLived).status()).isEqualTo(403);
     }
 
