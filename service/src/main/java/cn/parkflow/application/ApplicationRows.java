@@ -29,7 +29,23 @@ class ApplicationRow {
     Instant createdAt;
     Instant updatedAt;
     Instant submittedAt;
+    String ruleSet;
+    Boolean eligible;
+    String failedCriteria;
+    String experts;
+    Instant publicationEnd;
+    String certificationNumber;
+    Long carrierId;
+    String openKey;
     @Version Integer version;
+}
+
+@Table("objection")
+record ObjectionRow(@Id Long id, Long applicationId, String objectorName, String contact, String text, Instant receivedAt,
+        Boolean upheld, String reply, String decidedBy, Instant decidedAt) {}
+
+interface ObjectionRepository extends ListCrudRepository<ObjectionRow, Long> {
+    List<ObjectionRow> findByApplicationIdOrderByReceivedAtAsc(Long applicationId);
 }
 
 @Table("application_document")
@@ -39,7 +55,11 @@ record DocumentRow(@Id Long id, Long applicationId, DocumentType type, String fi
 @Table("application_event")
 record EventRow(@Id Long id, Long applicationId, Instant at, String actor, String action, String comment) {}
 
-interface ApplicationRepository extends ListCrudRepository<ApplicationRow, Long> {}
+interface ApplicationRepository extends ListCrudRepository<ApplicationRow, Long> {
+    Optional<ApplicationRow> findByOpenKey(String openKey);
+
+    List<ApplicationRow> findByStatusOrderByPublicationEndAsc(ApplicationStatus status);
+}
 
 interface DocumentRepository extends ListCrudRepository<DocumentRow, Long> {
     List<DocumentRow> findByApplicationIdOrderByUploadedAtAscIdAsc(Long applicationId);

@@ -130,6 +130,10 @@ public class ApplicationService {
             if (caller.isProvince()) {
                 visible.add("a.status <> 'DRAFT'");
             }
+            if (caller.in(Roles.EXPERT)) {
+                visible.add("(a.status <> 'DRAFT' AND CONCAT(',', a.experts, ',') LIKE :expertLike)");
+                params.addValue("expertLike", "%," + caller.userId() + ",%");
+            }
             List<String> cities = caller.reviewedCities().stream().map(City::code).toList();
             if (!cities.isEmpty()) {
                 visible.add("(a.status <> 'DRAFT' AND a.city IN (:cities))");
@@ -176,6 +180,10 @@ public class ApplicationService {
         return row;
     }
 
+    ApplicationRow editableRow(long id, Caller caller) {
+        return editable(id, caller);
+    }
+
     private ApplicationRow editable(long id, Caller caller) {
         ApplicationRow row = readable(id, caller);
         if (!isOperatorOf(row, caller)) {
@@ -193,6 +201,10 @@ public class ApplicationService {
         }
         if (row.status == ApplicationStatus.DRAFT) {
             return false;
+        }
+        if (caller.in(Roles.EXPERT) && row.experts != null
+                && Arrays.asList(row.experts.split(",")).contains(caller.userId())) {
+            return true;
         }
         return caller.isProvince() || caller.reviewedCities().stream().anyMatch(c -> c.code().equals(row.city));
     }
@@ -237,7 +249,7 @@ public class ApplicationService {
         events.save(new EventRow(null, applicationId, clock.instant(), actor, action, comment));
     }
 
-    private ApplicationView view(ApplicationRow row) {
+    ApplicationView view(ApplicationRow row) {
         Map<String, Object> indicators;
         try {
             indicators = json.readValue(row.indicators, new TypeReference<LinkedHashMap<String, Object>>() {});
@@ -247,8 +259,19 @@ public class ApplicationService {
         City city = City.ofCode(row.city);
         List<Industry> industries = row.industries.isEmpty() ? List.of()
                 : Arrays.stream(row.industries.split(",")).map(Industry::valueOf).toList();
-        return new ApplicationView(row.id, row.status, row.status.label(), row.kind, row.level, row.carrierName,
+        List<String> failed = List.of();
+        if (row.failedCriteria != null) {
+            try {
+                failed = json.readValue(row.failedCriteria, new TypeReference<List<String>>() {});
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        ApplicationView.Eligibility eligibility = row.eligible == null ? null
+                : new ApplicationView.Eligibility(row.eligible, row.ruleSet, failed);
+        return new ApplicationView(row.id, row.status, row.status.label(), row.status.label(), row.kind, row.level, row.carrierName,
                 row.operatorName, row.creditCode, city, city.label(), industries, row.address, indicators,
+                eligibility, row.publicationEnd, row.certificationNumber, row.carrierId,
                 row.processInstanceId, row.createdAt, row.updatedAt, row.submittedAt,
                 documents.findByApplicationIdOrderByUploadedAtAscIdAsc(row.id).stream().map(ApplicationService::document).toList(),
                 events.findByApplicationIdOrderByAtAscIdAsc(row.id).stream()

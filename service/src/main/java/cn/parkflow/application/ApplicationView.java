@@ -11,10 +11,14 @@ import java.util.Map;
 
 /** An application as its readers see it: figures, documents and timeline. */
 public record ApplicationView(
-        long id, ApplicationStatus status, String statusLabel, CarrierKind kind, Level level, String carrierName,
+        long id, ApplicationStatus status, String statusLabel, String stage, CarrierKind kind, Level level, String carrierName,
         String operatorName, String creditCode, City city, String cityName, List<Industry> industries, String address,
-        Map<String, Object> indicators, String processInstanceId, Instant createdAt, Instant updatedAt,
+        Map<String, Object> indicators, Eligibility eligibility, Instant publicationEnd, String certificationNumber,
+        Long carrierId, String processInstanceId, Instant createdAt, Instant updatedAt,
         Instant submittedAt, List<Document> documents, List<TimelineEntry> timeline) {
+
+    /** The eligibility decision taken at submission (and again after each correction). */
+    public record Eligibility(boolean eligible, String ruleSet, List<String> failedCriteria) {}
 
     public record Document(long id, DocumentType type, String typeLabel, String fileName, long size, String sha256,
             String contentType, Instant uploadedAt) {}

@@ -97,6 +97,10 @@ public class DocumentService {
         });
     }
 
+    public boolean exists(String objectKey) throws IOException {
+        return storage.exists(objectKey);
+    }
+
     public InputStream open(String objectKey) {
         try {
             return storage.open(objectKey);

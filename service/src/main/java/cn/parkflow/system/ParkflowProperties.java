@@ -3,7 +3,10 @@ package cn.parkflow.system;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Period;
+import cn.parkflow.document.DocumentType;
+import cn.parkflow.registry.CarrierKind;
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -12,8 +15,9 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("parkflow")
 public record ParkflowProperties(
         @DefaultValue("./data") Path dataDir,
-        @DefaultValue("P7D") Period publicationPeriod,
-        @DefaultValue("P15D") Period correctionPeriod,
+        @DefaultValue("P7D") Duration publicationPeriod,
+        @DefaultValue("P15D") Duration correctionPeriod,
+        @DefaultValue Due due,
         @DefaultValue Demo demo,
         @DefaultValue Storage storage,
         @DefaultValue Documents documents) {
@@ -48,5 +52,26 @@ public record ParkflowProperties(
             String accessKey,
             String secretKey) {}
 
-    public record Documents(@DefaultValue("50MB") DataSize maxSize) {}
+    /**
+     * Evidence rules: the upload size limit and, per carrier kind, the document types a submission
+     * must carry (DOMAIN.md §3 "typical evidence"; assumed defaults, editable).
+     */
+    public record Documents(@DefaultValue("50MB") DataSize maxSize, Map<CarrierKind, List<DocumentType>> required) {
+
+        public Documents {
+            required = required == null ? Map.of() : Map.copyOf(required);
+        }
+
+        public List<DocumentType> requiredFor(CarrierKind kind) {
+            return required.getOrDefault(kind, List.of());
+        }
+    }
+
+    /** How long each user task may take before it is overdue (its due date). */
+    public record Due(
+            @DefaultValue("P20D") Duration cityReview,
+            @DefaultValue("P20D") Duration provinceReview,
+            @DefaultValue("P10D") Duration expertReview,
+            @DefaultValue("P10D") Duration decision,
+            @DefaultValue("P5D") Duration objection) {}
 }

@@ -6,6 +6,9 @@ import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.relational.core.conversion.DbActionExecutionException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -68,6 +71,27 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         });
         return respond(e.status(), problem);
+    }
+
+    @ExceptionHandler(StorageUnavailableException.class)
+    ResponseEntity<ProblemDetail> storageUnavailable(StorageUnavailableException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "60")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "文件存储暂不可用", e.getMessage() + "；申报未作任何更改，请稍后重试"));
+    }
+
+    /** Two requests changed the same application at once; the later one is refused. */
+    @ExceptionHandler({OptimisticLockingFailureException.class, DuplicateKeyException.class})
+    ResponseEntity<ProblemDetail> concurrent(RuntimeException e) {
+        return respond(HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT, "状态冲突", "申报已被同时修改或已提交，请刷新后重试"));
+    }
+
+    @ExceptionHandler(DbActionExecutionException.class)
+    ResponseEntity<ProblemDetail> dbAction(DbActionExecutionException e) {
+        if (e.getCause() instanceof OptimisticLockingFailureException || e.getCause() instanceof DuplicateKeyException) {
+            return concurrent(e);
+        }
+        throw e;
     }
 
     @ExceptionHandler(DocumentRejectedException.class)

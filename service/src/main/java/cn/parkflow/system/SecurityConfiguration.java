@@ -33,6 +33,8 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/registry/**", "/api/publications/**").permitAll()
+                        // anyone may object to a publication, under their real name (checked per request)
+                        .requestMatchers(HttpMethod.POST, "/api/applications/*/objections").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("parkflow")
                         .authenticationEntryPoint((request, response, e) -> {

@@ -12,7 +12,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Period;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,11 +61,12 @@ class DocumentServiceTest {
     final MemoryStorage storage = new MemoryStorage();
 
     DocumentService service(DataSize max) {
-        ParkflowProperties properties = new ParkflowProperties(Path.of("target"), Period.ofDays(7), Period.ofDays(15),
+        ParkflowProperties properties = new ParkflowProperties(Path.of("target"), Duration.ofDays(7), Duration.ofDays(15),
+                new ParkflowProperties.Due(Duration.ofDays(20), Duration.ofDays(20), Duration.ofDays(10), Duration.ofDays(10), Duration.ofDays(5)),
                 new ParkflowProperties.Demo(false),
                 new ParkflowProperties.Storage(ParkflowProperties.StorageType.FILESYSTEM,
                         new ParkflowProperties.Filesystem(Path.of("target")), null, Duration.ofMinutes(5)),
-                new ParkflowProperties.Documents(max));
+                new ParkflowProperties.Documents(max, Map.of()));
         return new DocumentService(storage, properties);
     }
 

@@ -1,0 +1,66 @@
+package cn.parkflow.certification;
+
+/** Names of the certification and publication processes (DESIGN.md process contract). */
+public final class CertificationProcess {
+
+    public static final String KEY = "certification";
+    public static final String PUBLICATION_KEY = "publication";
+
+    public static final String CITY_REVIEW_TASK = "CityReviewTask";
+    public static final String SUPPLEMENT_TASK = "SupplementTask";
+    public static final String PROVINCE_REVIEW_TASK = "ProvinceReviewTask";
+    public static final String EXPERT_REVIEW_TASK = "ExpertReviewTask";
+    public static final String DECISION_TASK = "DecisionTask";
+    public static final String OBJECTION_TASK = "ObjectionTask";
+
+    public static final String MESSAGE_OBJECTION = "ObjectionReceived";
+    public static final String ERROR_OBJECTION_UPHELD = "OBJECTION_UPHELD";
+
+    // variables set at submission
+    public static final String APPLICATION_ID = "applicationId";
+    public static final String APPLICANT = "applicant";
+    public static final String CITY_GROUP = "cityGroup";
+    public static final String RETURNED_BY = "returnedBy";
+    public static final String CORRECTION_PERIOD = "correctionPeriod";
+    public static final String PUBLICATION_PERIOD = "publicationPeriod";
+    public static final String PUBLICATION_SUBJECT = "publicationSubject";
+    public static final String PUBLICATION_OUTCOME = "publicationOutcome";
+
+    // eligibility
+    public static final String ELIGIBLE = "eligible";
+    public static final String RULE_SET = "ruleSet";
+    public static final String ELIGIBILITY_TEXT = "eligibilityText";
+
+    // task outcomes
+    public static final String CITY_DECISION = "cityDecision";
+    public static final String CITY_COMMENT = "cityComment";
+    public static final String CITY_REMARK = "cityRemark";
+    public static final String PROVINCE_CHECK = "provinceCheck";
+    public static final String PROVINCE_COMMENT = "provinceComment";
+    public static final String PROVINCE_REMARK = "provinceRemark";
+    public static final String EXPERTS = "experts";
+    public static final String EXPERT_OPTIONS = "expertOptions";
+    public static final String EXPERT = "expert";
+    public static final String EXPERT_SCORE = "expertScore";
+    public static final String EXPERT_OPINION = "expertOpinion";
+    public static final String EXPERT_COMMENT = "expertComment";
+    public static final String DECISION = "decision";
+    public static final String DECISION_COMMENT = "decisionComment";
+
+    // objections
+    public static final String OBJECTION_ID = "objectionId";
+    public static final String OBJECTOR_NAME = "objectorName";
+    public static final String OBJECTION_CONTACT = "objectionContact";
+    public static final String OBJECTION_TEXT = "objectionText";
+    public static final String OBJECTION_RECEIVED_AT = "objectionReceivedAt";
+    public static final String OBJECTION_UPHELD = "objectionUpheld";
+    public static final String OBJECTION_REPLY = "objectionReply";
+
+    public static final int DEFAULT_EXPERT_COUNT = 3;
+
+    private CertificationProcess() {}
+
+    public static String subject(long applicationId) {
+        return "APPLICATION-" + applicationId;
+    }
+}

@@ -1,0 +1,82 @@
+package cn.parkflow.certification;
+
+import static cn.parkflow.certification.CertificationProcess.*;
+
+import cn.parkflow.application.ApplicationStatus;
+import cn.parkflow.application.ApplicationWorkflow;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.Spin;
+import org.springframework.stereotype.Component;
+
+/**
+ * On every user task of the certification: when it is created, the application enters the task's
+ * stage and the form's read-only values are refreshed; when it is completed, the outcome is checked
+ * (allowed values, required comments, experts without conflict) and written into the timeline.
+ */
+@Component("certificationTaskListener")
+class CertificationTaskListener implements TaskListener {
+
+    private static final Map<String, ApplicationStatus> STAGES = Map.of(
+            CITY_REVIEW_TASK, ApplicationStatus.CITY_REVIEW,
+            SUPPLEMENT_TASK, ApplicationStatus.CORRECTION_REQUESTED,
+            PROVINCE_REVIEW_TASK, ApplicationStatus.PROVINCE_REVIEW,
+            EXPERT_REVIEW_TASK, ApplicationStatus.EXPERT_REVIEW,
+            DECISION_TASK, ApplicationStatus.DECISION);
+
+    private final ApplicationWorkflow applications;
+    private final ExpertPanel experts;
+    private final IdentityService identity;
+
+    CertificationTaskListener(ApplicationWorkflow applications, ExpertPanel experts, IdentityService identity) {
+        this.applications = applications;
+        this.experts = experts;
+        this.identity = identity;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long id = Delegates.applicationId(task);
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            created(task, id);
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            TaskOutcome outcome = TaskOutcome.of(task.getTaskDefinitionKey(), task::getVariable);
+            if (PROVINCE_REVIEW_TASK.equals(task.getTaskDefinitionKey())) {
+                ApplicationWorkflow.Facts facts = applications.facts(id);
+                for (String expert : ExpertNames.of(task.getVariable(EXPERTS))) {
+                    String conflict = experts.conflict(expert, facts.city(), facts.creditCode());
+                    if (conflict != null) {
+                        throw TaskOutcome.invalid(conflict);
+                    }
+                }
+            }
+            applications.record(id, actor(task), outcome.action(), outcome.comment());
+        }
+    }
+
+    private void created(DelegateTask task, long id) {
+        ApplicationStatus stage = STAGES.get(task.getTaskDefinitionKey());
+        if (stage != null) {
+            applications.enterStage(id, stage);
+        }
+        task.getExecution().getProcessInstance().setVariables(applications.reviewVariables(id));
+        if (PROVINCE_REVIEW_TASK.equals(task.getTaskDefinitionKey())) {
+            ApplicationWorkflow.Facts facts = applications.facts(id);
+            List<ExpertPanel.Candidate> candidates = experts.candidates(facts.city(), facts.creditCode());
+            String options = Spin.JSON(candidates.stream().map(c -> Map.of("value", c.value(), "label", c.label())).toList()).toString();
+            task.getExecution().getProcessInstance().setVariable(EXPERT_OPTIONS,
+                    org.camunda.spin.plugin.variable.SpinValues.jsonValue(options).create());
+        }
+    }
+
+    private String actor(DelegateTask task) {
+        var auth = identity.getCurrentAuthentication();
+        if (auth != null && auth.getUserId() != null) {
+            return auth.getUserId();
+        }
+        return task.getAssignee() == null ? "unknown" : task.getAssignee();
+    }
+}

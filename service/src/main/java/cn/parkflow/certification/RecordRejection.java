@@ -1,0 +1,29 @@
+package cn.parkflow.certification;
+
+import cn.parkflow.application.ApplicationStatus;
+import cn.parkflow.application.ApplicationWorkflow;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** 记录不予认定: ends the application REJECTED with the deciding reviewer's reason. */
+@Component("recordRejection")
+class RecordRejection implements JavaDelegate {
+
+    private final ApplicationWorkflow applications;
+
+    RecordRejection(ApplicationWorkflow applications) {
+        this.applications = applications;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String reason = switch (execution.getCurrentActivityId()) {
+            case "RecordCityRejection" -> "市级不予推荐：" + execution.getVariable(CertificationProcess.CITY_COMMENT);
+            case "RecordProvinceRejection" -> "省级审查不予认定：" + execution.getVariable(CertificationProcess.PROVINCE_COMMENT);
+            case "RecordDecisionRejection" -> "审批不予认定：" + execution.getVariable(CertificationProcess.DECISION_COMMENT);
+            default -> "公示期内异议成立，不予认定";
+        };
+        applications.finish(Delegates.applicationId(execution), ApplicationStatus.REJECTED, reason);
+    }
+}

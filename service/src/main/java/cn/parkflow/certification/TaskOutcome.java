@@ -1,0 +1,85 @@
+package cn.parkflow.certification;
+
+import static cn.parkflow.certification.CertificationProcess.*;
+
+import java.util.Set;
+import java.util.function.Function;
+import org.camunda.bpm.engine.BadUserRequestException;
+
+/**
+ * The outcome a reviewer completes a task with, checked against the process contract: allowed
+ * values, a comment wherever the decision is not a plain "yes", an expert score between 0 and 100.
+ * A violation is a 400 for the engine REST API, and the task stays open.
+ */
+record TaskOutcome(String action, String comment) {
+
+    static BadUserRequestException invalid(String message) {
+        return new BadUserRequestException(message);
+    }
+
+    static TaskOutcome of(String taskId, Function<String, Object> variables) {
+        return switch (taskId) {
+            case CITY_REVIEW_TASK -> {
+                String decision = oneOf(variables, CITY_DECISION, Set.of("RECOMMEND", "RETURN", "REJECT"), "市级审核结论");
+                String comment = comment(variables, decision.equals("RECOMMEND"), CITY_COMMENT, CITY_REMARK, "审核意见");
+                yield new TaskOutcome("CITY_" + decision, (switch (decision) {
+                    case "RECOMMEND" -> "推荐上报";
+                    case "RETURN" -> "退回补正";
+                    default -> "不予推荐";
+                }) + suffix(comment));
+            }
+            case PROVINCE_REVIEW_TASK -> {
+                String check = oneOf(variables, PROVINCE_CHECK, Set.of("PASS", "RETURN", "REJECT"), "省级审查结论");
+                String comment = comment(variables, check.equals("PASS"), PROVINCE_COMMENT, PROVINCE_REMARK, "审查意见");
+                yield new TaskOutcome("PROVINCE_" + check, (switch (check) {
+                    case "PASS" -> "形式审查通过";
+                    case "RETURN" -> "退回补正";
+                    default -> "不予认定";
+                }) + suffix(comment));
+            }
+            case EXPERT_REVIEW_TASK -> {
+                Object score = variables.apply(EXPERT_SCORE);
+                if (!(score instanceof Number n) || n.doubleValue() < 0 || n.doubleValue() > 100) {
+                    throw invalid("专家评分应为0到100之间的数字");
+                }
+                String opinion = oneOf(variables, EXPERT_OPINION, Set.of("SUPPORT", "OPPOSE"), "评审意见");
+                String comment = comment(variables, false, EXPERT_COMMENT, null, "评审意见说明");
+                yield new TaskOutcome("EXPERT_" + opinion, "评分 " + n.intValue() + "，" + (opinion.equals("SUPPORT") ? "支持" : "不支持") + suffix(comment));
+            }
+            case DECISION_TASK -> {
+                String decision = oneOf(variables, DECISION, Set.of("APPROVE", "REJECT"), "审批结论");
+                String comment = comment(variables, false, DECISION_COMMENT, null, "审批意见");
+                yield new TaskOutcome("DECISION_" + decision, (decision.equals("APPROVE") ? "批准认定，进入公示" : "不予认定") + suffix(comment));
+            }
+            case SUPPLEMENT_TASK -> new TaskOutcome("CORRECTION_SUBMITTED", "运营机构完成补正");
+            default -> throw new IllegalArgumentException("no outcome rules for task " + taskId);
+        };
+    }
+
+    private static String oneOf(Function<String, Object> variables, String name, Set<String> allowed, String label) {
+        Object value = variables.apply(name);
+        if (!(value instanceof String s) || !allowed.contains(s)) {
+            throw invalid(label + "（" + name + "）应为 " + String.join("、", allowed.stream().sorted().toList()) + " 之一");
+        }
+        return s;
+    }
+
+    private static String comment(Function<String, Object> variables, boolean optional, String name, String alternative, String label) {
+        Object value = variables.apply(name);
+        if ((value == null || value.toString().isBlank()) && alternative != null) {
+            value = variables.apply(alternative);
+        }
+        String text = value == null ? "" : value.toString().strip();
+        if (text.isEmpty() && !optional) {
+            throw invalid("请填写" + label + "（" + name + "）");
+        }
+        if (text.length() > 2000) {
+            throw invalid(label + "最长2000字");
+        }
+        return text;
+    }
+
+    private static String suffix(String comment) {
+        return comment.isEmpty() ? "" : "：" + comment;
+    }
+}

@@ -1,0 +1,306 @@
+package cn.parkflow.certification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every path of {@code certification.bpmn} with its {@code publication.bpmn} call, on an in-memory
+ * engine. Delegates and listeners are stand-ins that record what ran: the routing is under test.
+ */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = {"certification.bpmn", "publication.bpmn"})
+class CertificationProcessTest {
+
+    /** Due dates for the BPMN's {@code ${dueDates...}} expressions. */
+    public static class FixedDueDates {
+        public Date of(String task) {
+            return new Date(System.currentTimeMillis() + 86_400_000L);
+        }
+
+        public Date correctionDue() {
+            return of("SupplementTask");
+        }
+    }
+
+    final List<String> ran = new ArrayList<>();
+
+    @BeforeEach
+    void registerStandIns() {
+        for (String bean : List.of("evaluateEligibility", "verifyDocuments", "registerCertification", "recordRejection",
+                "recordWithdrawal", "openPublication", "closePublication")) {
+            Mocks.register(bean, (JavaDelegate) execution -> ran.add(execution.getCurrentActivityId()));
+        }
+        Mocks.register("selectExperts", (JavaDelegate) execution -> {
+            ran.add(execution.getCurrentActivityId());
+            if (!(execution.getVariable("experts") instanceof List<?>)) {
+                execution.setVariable("experts", new ArrayList<>(List.of("expert2", "expert3", "expert4")));
+            }
+        });
+        Mocks.register("certificationTaskListener", (TaskListener) task -> ran.add(task.getEventName() + ":" + task.getTaskDefinitionKey()));
+        Mocks.register("objectionTaskListener", (TaskListener) task -> ran.add(task.getEventName() + ":" + task.getTaskDefinitionKey()));
+        Mocks.register("dueDates", new FixedDueDates());
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+    }
+
+    ProcessInstance submit() {
+        Map<String, Object> v = new HashMap<>();
+        v.put("applicationId", 42L);
+        v.put("applicant", "applicant1");
+        v.put("cityGroup", "city-320100");
+        v.put("returnedBy", "NONE");
+        v.put("correctionPeriod", "P15D");
+        v.put("publicationPeriod", "P7D");
+        v.put("publicationSubject", "APPLICATION-42");
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey("certification", "42", v);
+        assertThat(instance).isWaitingAt("EligibilityDecision");
+        execute(job());
+        return instance;
+    }
+
+    static Task task(ProcessInstance instance, String key) {
+        List<Task> tasks = taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).list();
+        assertThat(tasks).as("open %s", key).hasSize(1);
+        return tasks.get(0);
+    }
+
+    static void complete(ProcessInstance instance, String key, Object... pairs) {
+        Map<String, Object> v = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            v.put((String) pairs[i], pairs[i + 1]);
+        }
+        taskService().complete(task(instance, key).getId(), v);
+    }
+
+    static void runJobs(ProcessInstance instance) {
+        // async steps of the instance and of its publication call
+        for (int guard = 0; guard < 10; guard++) {
+            List<Job> asyncs = jobQuery().messages().list();
+            if (asyncs.isEmpty()) {
+                return;
+            }
+            asyncs.forEach(j -> execute(j));
+        }
+    }
+
+    static ProcessInstance publication(ProcessInstance parent) {
+        return runtimeService().createProcessInstanceQuery().superProcessInstanceId(parent.getId()).singleResult();
+    }
+
+    /** City recommends, province passes, experts score, approver approves: the application reaches publication. */
+    ProcessInstance toPublication(Object... expertOpinions) {
+        ProcessInstance instance = submit();
+        assertThat(instance).isWaitingAt("CityReviewTask");
+        assertThat(task(instance, "CityReviewTask")).hasCandidateGroup("city-320100");
+        complete(instance, "CityReviewTask", "cityDecision", "RECOMMEND");
+        assertThat(task(instance, "ProvinceReviewTask")).hasCandidateGroup("province-reviewer");
+        complete(instance, "ProvinceReviewTask", "provinceCheck", "PASS");
+        runJobs(instance);
+        List<Task> experts = taskQuery().processInstanceId(instance.getId()).taskDefinitionKey("ExpertReviewTask").list();
+        assertThat(experts).extracting(Task::getAssignee).containsExactlyInAnyOrder("expert2", "expert3", "expert4");
+        for (int i = 0; i < experts.size(); i++) {
+            Object opinion = expertOpinions.length > i ? expertOpinions[i] : "SUPPORT";
+            taskService().complete(experts.get(i).getId(), Map.of("expertScore", 80 + i, "expertOpinion", opinion, "expertComment", "意见"));
+        }
+        assertThat(task(instance, "DecisionTask")).hasCandidateGroup("province-approver");
+        complete(instance, "DecisionTask", "decision", "APPROVE", "decisionComment", "同意");
+        assertThat(instance).isWaitingAt("Publication");
+        runJobs(instance);
+        ProcessInstance publication = publication(instance);
+        assertThat(publication).isWaitingAt("PublicationTimer");
+        assertThat(ran).contains("OpenPublication");
+        return instance;
+    }
+
+    void endPublicationPeriod(ProcessInstance instance) {
+        Job timer = jobQuery().processInstanceId(publication(instance).getId()).timers().singleResult();
+        execute(timer);
+        runJobs(instance);
+    }
+
+    void objectTo(ProcessInstance instance) {
+        runtimeService().createMessageCorrelation("ObjectionReceived")
+                .processInstanceVariableEquals("publicationSubject", "APPLICATION-42")
+                .setVariablesLocal(Map.of("objectionId", 7L, "objectorName", "张三", "objectionText", "场地面积不实"))
+                .correlateAllWithResult();
+    }
+
+    @Test
+    void straightApprovalEndsCertified() {
+        ProcessInstance instance = toPublication();
+        endPublicationPeriod(instance);
+        assertThat(instance).isEnded().hasPassed("VerifyDocuments", "RegisterCertification", "CertifiedEndEvent");
+        assertThat(ran).containsSubsequence("EligibilityDecision", "create:CityReviewTask", "complete:CityReviewTask",
+                "create:ProvinceReviewTask", "SelectExperts", "create:DecisionTask", "OpenPublication", "ClosePublicationClear",
+                "VerifyDocuments", "RegisterCertification");
+        assertThat(ran).doesNotContain("create:ObjectionTask", "RecordCityRejection");
+    }
+
+    @Test
+    void publicationWithoutObjectionCertifiesAtTheEndOfThePeriod() {
+        ProcessInstance instance = toPublication();
+        assertThat(taskQuery().taskDefinitionKey("ObjectionTask").count()).isZero();
+        assertThat(instance).isNotEnded();
+        endPublicationPeriod(instance);
+        assertThat(instance).isEnded().hasPassed("CertifiedEndEvent");
+        assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName("publicationOutcome").singleResult().getValue()).isEqualTo("CLEAR");
+    }
+
+    @Test
+    void cityReturnsThenOperatorResubmitsToTheCity() {
+        ProcessInstance instance = submit();
+        complete(instance, "CityReviewTask", "cityDecision", "RETURN", "cityComment", "补充租赁合同");
+        assertThat(task(instance, "SupplementTask")).isAssignedTo("applicant1");
+        assertThat(runtimeService().getVariable(instance.getId(), "returnedBy")).isEqualTo("CITY");
+        complete(instance, "SupplementTask");
+        assertThat(instance).isWaitingAt("EligibilityDecision");
+        execute(job());
+        assertThat(instance).isWaitingAt("CityReviewTask");
+        assertThat(ran.stream().filter("EligibilityDecision"::equals)).hasSize(2);
+    }
+
+    @Test
+    void cityReturnsThenOperatorLetsCorrectionLapse() {
+        ProcessInstance instance = submit();
+        complete(instance, "CityReviewTask", "cityDecision", "RETURN", "cityComment", "补充材料");
+        Job timer = jobQuery().processInstanceId(instance.getId()).timers().singleResult();
+        assertThat(timer).isNotNull();
+        execute(timer);
+        runJobs(instance);
+        assertThat(instance).isEnded().hasPassed("CorrectionTimer", "RecordWithdrawal", "WithdrawnEndEvent");
+        assertThat(taskQuery().taskDefinitionKey("SupplementTask").count()).isZero();
+    }
+
+    @Test
+    void cityRejects() {
+        ProcessInstance instance = submit();
+        complete(instance, "CityReviewTask", "cityDecision", "REJECT", "cityComment", "不符合条件");
+        runJobs(instance);
+        assertThat(instance).isEnded().hasPassed("RecordCityRejection", "CityRejectedEndEvent").hasNotPassed("ProvinceReviewTask");
+    }
+
+    @Test
+    void provinceReturnsThenCorrectionGoesBackToTheProvince() {
+        ProcessInstance instance = submit();
+        complete(instance, "CityReviewTask", "cityDecision", "RECOMMEND");
+        complete(instance, "ProvinceReviewTask", "provinceCheck", "RETURN", "provinceComment", "补充审计报告");
+        assertThat(task(instance, "SupplementTask")).isAssignedTo("applicant1");
+        complete(instance, "SupplementTask");
+        execute(job());
+        assertThat(instance).isWaitingAt("ProvinceReviewTask");
+        assertThat(taskQuery().taskDefinitionKey("CityReviewTask").count()).isZero();
+    }
+
+    @Test
+    void provinceRejects() {
+        ProcessInstance instance = submit();
+        complete(instance, "CityReviewTask", "cityDecision", "RECOMMEND");
+        complete(instance, "ProvinceReviewTask", "provinceCheck", "REJECT", "provinceComment", "材料不实");
+        runJobs(instance);
+        assertThat(instance).isEnded().hasPassed("RecordProvinceRejection", "ProvinceRejectedEndEvent");
+    }
+
+    @Test
+    void provinceNamesTheExperts() {
+        ProcessInstance instance = submit();
+        complete(instance, "CityReviewTask", "cityDecision", "RECOMMEND");
+        complete(instance, "ProvinceReviewTask", "provinceCheck", "PASS", "experts", new ArrayList<>(List.of("expert5", "expert6", "expert1")));
+        runJobs(instance);
+        assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey("ExpertReviewTask").list())
+                .extracting(Task::getAssignee).containsExactlyInAnyOrder("expert5", "expert6", "expert1");
+    }
+
+    @Test
+    void expertsSplitStillReachTheApprover() {
+        ProcessInstance instance = toPublication("SUPPORT", "OPPOSE", "SUPPORT");
+        assertThat(instance).hasPassed("DecisionTask");
+        assertThat(ran.stream().filter("complete:ExpertReviewTask"::equals)).hasSize(3);
+    }
+
+    @Test
+    void approverRejects() {
+        ProcessInstance instance = submit();
+        complete(instance, "CityReviewTask", "cityDecision", "RECOMMEND");
+        complete(instance, "ProvinceReviewTask", "provinceCheck", "PASS");
+        runJobs(instance);
+        taskQuery().processInstanceId(instance.getId()).taskDefinitionKey("ExpertReviewTask").list().forEach(t -> taskService()
+                .complete(t.getId(), Map.of("expertScore", 40, "expertOpinion", "OPPOSE", "expertComment", "不足")));
+        complete(instance, "DecisionTask", "decision", "REJECT", "decisionComment", "不予认定");
+        runJobs(instance);
+        assertThat(instance).isEnded().hasPassed("RecordDecisionRejection", "DecisionRejectedEndEvent").hasNotPassed("Publication");
+    }
+
+    @Test
+    void upheldObjectionEndsRejected() {
+        ProcessInstance instance = toPublication();
+        objectTo(instance);
+        Task objection = task(publication(instance), "ObjectionTask");
+        assertThat(objection).hasCandidateGroup("province-reviewer");
+        assertThat(taskService().getVariable(objection.getId(), "objectorName")).isEqualTo("张三");
+        taskService().complete(objection.getId(), Map.of("objectionUpheld", true, "objectionReply", "经核实，异议成立"));
+        runJobs(instance);
+        assertThat(instance).isEnded().hasPassed("RecordObjectionRejection", "ObjectionUpheldEndEvent").hasNotPassed("RegisterCertification");
+        assertThat(ran).contains("ClosePublicationUpheld").doesNotContain("ClosePublicationClear");
+    }
+
+    @Test
+    void dismissedObjectionLetsThePeriodEndCertified() {
+        ProcessInstance instance = toPublication();
+        objectTo(instance);
+        taskService().complete(task(publication(instance), "ObjectionTask").getId(),
+                Map.of("objectionUpheld", false, "objectionReply", "异议不成立"));
+        assertThat(publication(instance)).isWaitingAt("PublicationTimer");
+        endPublicationPeriod(instance);
+        assertThat(instance).isEnded().hasPassed("RegisterCertification", "CertifiedEndEvent");
+    }
+
+    @Test
+    void anObjectionStillOpenWhenThePeriodEndsIsDecidedFirst() {
+        ProcessInstance instance = toPublication();
+        objectTo(instance);
+        endPublicationPeriod(instance);
+        assertThat(instance).isNotEnded();
+        Task objection = task(publication(instance), "ObjectionTask");
+        taskService().complete(objection.getId(), Map.of("objectionUpheld", false, "objectionReply", "不成立"));
+        runJobs(instance);
+        assertThat(instance).isEnded().hasPassed("CertifiedEndEvent");
+    }
+
+    @Test
+    void everyUserTaskHasAFormAndADueDate() {
+        ProcessInstance instance = submit();
+        Task city = taskQuery().processInstanceId(instance.getId()).initializeFormKeys().singleResult();
+        assertThat(city.getDueDate()).isNotNull();
+        assertThat(city.getCamundaFormRef()).isNotNull();
+        assertThat(city.getCamundaFormRef().getKey()).isEqualTo("CityReviewForm");
+    }
+}
