@@ -99,7 +99,7 @@ public final class ItInfrastructure {
             secretKey = System.getenv("PARKFLOW_IT_S3_SECRET_KEY");
             log.info("ITs use the external S3 endpoint {}", s3Endpoint);
         } else {
-            s3Proxy = startS3Proxy(workDir.resolve("s3"));
+            s3Proxy = startS3Proxy(workDir.resolve("s3"), freePort());
             s3Endpoint = URI.create("http://127.0.0.1:" + s3Proxy.getPort());
             accessKey = S3_ACCESS_KEY;
             secretKey = S3_SECRET_KEY;
@@ -108,7 +108,7 @@ public final class ItInfrastructure {
         Runtime.getRuntime().addShutdownHook(new Thread(ItInfrastructure::onJvmShutdown, "it-infrastructure-shutdown"));
     }
 
-    private static S3Proxy startS3Proxy(Path dir) throws Exception {
+    private static S3Proxy startS3Proxy(Path dir, int port) throws Exception {
         Files.createDirectories(dir);
         Properties overrides = new Properties();
         overrides.setProperty("jclouds.filesystem.basedir", dir.toString());
@@ -119,7 +119,7 @@ public final class ItInfrastructure {
                 .getBlobStore();
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(blobStore)
-                .endpoint(URI.create("http://127.0.0.1:" + freePort()))
+                .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, S3_ACCESS_KEY, S3_SECRET_KEY)
                 .build();
         proxy.start();
@@ -132,6 +132,25 @@ public final class ItInfrastructure {
         }
         log.info("S3Proxy listening on port {}", proxy.getPort());
         return proxy;
+    }
+
+    /** Makes the object store unreachable (fault tests); only for the in-process S3Proxy. */
+    public static synchronized void stopObjectStore() throws Exception {
+        if (s3Proxy == null) {
+            throw new IllegalStateException("the object store is external; it cannot be stopped by the tests");
+        }
+        s3Proxy.stop();
+    }
+
+    /** Brings the object store back on the same port with the same objects. */
+    public static synchronized void startObjectStore() throws Exception {
+        int port = endpoints.s3Endpoint().getPort();
+        s3Proxy = startS3Proxy(workDir.resolve("s3"), port);
+    }
+
+    public static boolean objectStoreIsEmbedded() {
+        endpoints();
+        return s3Proxy != null;
     }
 
     static int freePort() throws IOException {
@@ -154,8 +173,12 @@ public final class ItInfrastructure {
         p.put("parkflow.storage.s3.bucket", "parkflow-it");
         p.put("parkflow.data-dir", workDir.resolve("data").toString());
         p.put("camunda.bpm.admin-user.password", ADMIN_PASSWORD);
-        // the one difference from docker compose: the demo users and registry are the ITs' fixtures
+        // the differences from docker compose: the demo users and registry are the ITs' fixtures, and
+        // periods are short so that a publication ends and a failing job raises its incident within the test
         p.put("parkflow.demo.enabled", "true");
+        p.put("parkflow.publication-period", "PT8S");
+        p.put("parkflow.job-retry-cycle", "R2/PT1S");
+        p.put("camunda.bpm.job-execution.max-wait", "1000");
         return p;
     }
 

@@ -1,0 +1,174 @@
+package cn.parkflow.certification;
+
+import static cn.parkflow.testsupport.CertificationDriver.action;
+import static cn.parkflow.testsupport.CertificationDriver.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.parkflow.testsupport.AbstractIT;
+import cn.parkflow.testsupport.CertificationDriver;
+import cn.parkflow.testsupport.Drafts;
+import cn.parkflow.testsupport.Http;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Certification end to end over HTTP, on MariaDB and S3Proxy, with each user's own account. */
+class CertificationIT extends AbstractIT {
+
+    CertificationDriver driver() {
+        return new CertificationDriver(this::as);
+    }
+
+    @Test
+    void nanjingIncubatorIsCertifiedAndEntersTheRegistry() {
+        CertificationDriver d = driver();
+        long id = d.draftWithDocuments(Drafts.nanjingIncubator(), "CREDIT_COMMITMENT");
+
+        Http.Response missing = as("applicant1").post("/api/applications/" + id + "/submit", Map.of());
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.json().path("missingDocumentTypes")).extracting(JsonNode::asText).containsExactly("CREDIT_COMMITMENT");
+
+        d.upload(id, "CREDIT_COMMITMENT");
+        Http.Response submitted = as("applicant1").post("/api/applications/" + id + "/submit", Map.of());
+        assertThat(submitted.status()).as(submitted.text()).isEqualTo(202);
+        assertThat(submitted.json().path("status").asText()).isEqualTo("SUBMITTED");
+        String processInstanceId = submitted.json().path("processInstanceId").asText();
+        assertThat(processInstanceId).isNotBlank();
+        assertThat(as("applicant1").post("/api/applications/" + id + "/submit", Map.of()).status()).isEqualTo(409);
+        assertThat(as("admin").get("/engine-rest/process-instance/count?businessKey=" + id).json().path("count").asInt()).isEqualTo(1);
+
+        // the city task goes to Nanjing only
+        JsonNode cityTask = d.awaitTask(id, "CityReviewTask", "nanjing");
+        assertThat(d.tasks(id, null, "suzhou")).isEmpty();
+        assertThat(d.complete("suzhou", cityTask.path("id").asText(), Map.of("cityDecision", "RECOMMEND")).status()).isEqualTo(403);
+        assertThat(as("suzhou").get("/api/applications/" + id).status()).isEqualTo(404);
+        // an outcome outside the contract is refused and the task stays open
+        Http.Response invalid = d.complete("nanjing", cityTask.path("id").asText(), Map.of("cityDecision", "MAYBE"));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(d.complete("nanjing", cityTask.path("id").asText(), Map.of("cityDecision", "RETURN")).status()).isEqualTo(400);
+
+        JsonNode underReview = d.application(id, "nanjing");
+        assertThat(underReview.path("status").asText()).isEqualTo("CITY_REVIEW");
+        assertThat(underReview.path("eligibility").path("eligible").asBoolean()).isTrue();
+        assertThat(underReview.path("eligibility").path("ruleSet").asText()).isEqualTo("JIANGSU-2019");
+
+        List<String> experts = d.throughDecision(id);
+        assertThat(experts).hasSize(3).doesNotContain("expert1"); // expert1's home city is Nanjing
+
+        JsonNode published = d.awaitStatus(id, "PUBLICATION");
+        assertThat(published.path("publicationEnd").asText()).isNotBlank();
+        JsonNode list = anonymous().get("/api/publications").json();
+        assertThat(list).anySatisfy(p -> {
+            assertThat(p.path("applicationId").asLong()).isEqualTo(id);
+            assertThat(p.path("carrierName").asText()).isEqualTo("南京江北新区生命科学园孵化器");
+            assertThat(p.path("cityName").asText()).isEqualTo("南京市");
+        });
+
+        // an objection from the public during the period, dismissed by the province
+        Http.Response objection = anonymous().post("/api/applications/" + id + "/objections",
+                Map.of("objectorName", "李四", "contact", "13800000000", "text", "在孵企业数量存疑"));
+        assertThat(objection.status()).as(objection.text()).isEqualTo(201);
+        assertThat(anonymous().post("/api/applications/" + id + "/objections", Map.of("objectorName", "", "contact", "x", "text", "y"))
+                .json().path("errors").get(0).path("field").asText()).isEqualTo("objectorName");
+        JsonNode objectionTask = await("objection task", () -> {
+            JsonNode tasks = as("province").get("/engine-rest/task?taskDefinitionKey=ObjectionTask&candidateGroup=province-reviewer").json();
+            for (JsonNode t : tasks) {
+                JsonNode v = as("province").get("/engine-rest/task/" + t.path("id").asText() + "/variables/objectorName").json();
+                if ("李四".equals(v.path("value").asText())) {
+                    return t;
+                }
+            }
+            return null;
+        });
+        d.completeOk("province", objectionTask.path("id").asText(), Map.of("objectionUpheld", false, "objectionReply", "经核实在孵企业数量属实"));
+
+        JsonNode certified = d.awaitStatus(id, "CERTIFIED");
+        assertThat(certified.path("certificationNumber").asText()).startsWith("JSP-INC-");
+        List<String> actions = new ArrayList<>();
+        certified.path("timeline").forEach(e -> actions.add(e.path("action").asText()));
+        assertThat(actions).containsSubsequence("CREATED", "SUBMITTED", "ELIGIBLE", "CITY_RECOMMEND", "PROVINCE_PASS",
+                "EXPERTS_ASSIGNED", "EXPERT_SUPPORT", "DECISION_APPROVE", "PUBLICATION_OPENED", "OBJECTION_RECEIVED",
+                "OBJECTION_DISMISSED", "PUBLICATION_CLOSED", "CERTIFIED");
+        assertThat(certified.path("timeline")).filteredOn(action("CITY_RECOMMEND"))
+                .allSatisfy(e -> assertThat(e.path("actor").asText()).isEqualTo("nanjing"));
+
+        JsonNode registry = anonymous().get("/api/registry/carriers?q=" + Drafts.APPLICANT1_CREDIT_CODE).json();
+        assertThat(registry.path("content")).hasSize(1);
+        JsonNode carrier = anonymous().get("/api/registry/carriers/" + registry.path("content").get(0).path("id").asLong()).json();
+        assertThat(carrier.path("carrier").path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(carrier.path("carrier").path("level").asText()).isEqualTo("PROVINCIAL");
+        assertThat(carrier.path("certifications")).anySatisfy(c -> {
+            assertThat(c.path("number").asText()).isEqualTo(certified.path("certificationNumber").asText());
+            assertThat(c.path("ruleSet").asText()).isEqualTo("JIANGSU-2019");
+            assertThat(c.path("applicationId").asLong()).isEqualTo(id);
+        });
+
+        // after the period: objections are refused; nobody else reads the application
+        assertThat(anonymous().post("/api/applications/" + id + "/objections",
+                Map.of("objectorName", "王五", "contact", "x@y.cn", "text", "迟到的异议")).status()).isEqualTo(409);
+        assertThat(as("applicant2").get("/api/applications/" + id).status()).isEqualTo(404);
+        long docId = certified.path("documents").get(0).path("id").asLong();
+        assertThat(as("applicant2").get("/api/applications/" + id + "/documents/" + docId).status()).isEqualTo(404);
+        assertThat(as(experts.get(0)).get("/api/applications/" + id + "/documents/" + docId).status()).isEqualTo(302);
+    }
+
+    @Test
+    void anExpertCannotCompleteAnotherExpertsTask() {
+        CertificationDriver d = driver();
+        long id = d.draftWithDocuments(Drafts.with(Drafts.nanjingIncubator(), "carrierName", "南京专家回避测试孵化器"));
+        assertThat(as("applicant1").post("/api/applications/" + id + "/submit", Map.of()).status()).isEqualTo(202);
+        d.completeOk("nanjing", d.awaitTask(id, "CityReviewTask", "nanjing").path("id").asText(), Map.of("cityDecision", "RECOMMEND"));
+        d.completeOk("province", d.awaitTask(id, "ProvinceReviewTask", "province").path("id").asText(),
+                Map.of("provinceCheck", "PASS", "experts", List.of("expert2", "expert3", "expert4")));
+        JsonNode mine = d.awaitTask(id, "ExpertReviewTask", "expert2");
+        assertThat(d.tasks(id, "ExpertReviewTask", "expert2")).hasSize(1);
+        assertThat(mine.path("assignee").asText()).isEqualTo("expert2");
+        Http.Response stolen = d.complete("expert3", mine.path("id").asText(),
+                Map.of("expertScore", 10, "expertOpinion", "OPPOSE", "expertComment", "x"));
+        assertThat(stolen.status()).isEqualTo(403);
+        Http.Response badScore = d.complete("expert2", mine.path("id").asText(),
+                Map.of("expertScore", 120, "expertOpinion", "SUPPORT", "expertComment", "x"));
+        assertThat(badScore.status()).isEqualTo(400);
+        // a named expert with a conflict of interest is refused at the province's task
+        long other = d.draftWithDocuments(Drafts.with(Drafts.nanjingIncubator(), "carrierName", "南京利益冲突测试孵化器"));
+        assertThat(as("applicant1").post("/api/applications/" + other + "/submit", Map.of()).status()).isEqualTo(202);
+        d.completeOk("nanjing", d.awaitTask(other, "CityReviewTask", "nanjing").path("id").asText(), Map.of("cityDecision", "RECOMMEND"));
+        Http.Response conflict = d.complete("province", d.awaitTask(other, "ProvinceReviewTask", "province").path("id").asText(),
+                Map.of("provinceCheck", "PASS", "experts", List.of("expert1", "expert2", "expert3")));
+        assertThat(conflict.status()).isEqualTo(400);
+        assertThat(conflict.text()).contains("回避");
+    }
+
+    @Test
+    void aSecondOpenApplicationForTheSameCarrierAndKindIsRefused() {
+        CertificationDriver d = driver();
+        var draft = Drafts.with(Drafts.nanjingIncubator(), "carrierName", "南京重复申报测试孵化器");
+        long first = d.draftWithDocuments(draft);
+        long second = d.draftWithDocuments(draft);
+        assertThat(as("applicant1").post("/api/applications/" + first + "/submit", Map.of()).status()).isEqualTo(202);
+        Http.Response refused = as("applicant1").post("/api/applications/" + second + "/submit", Map.of());
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().path("openApplicationId").asLong()).isEqualTo(first);
+        assertThat(d.application(second, "applicant1").path("status").asText()).isEqualTo("DRAFT");
+    }
+
+    @Test
+    void cityReturnThenCorrectionGoesBackToTheCity() {
+        CertificationDriver d = driver();
+        long id = d.draftWithDocuments(Drafts.with(Drafts.nanjingIncubator(), "carrierName", "南京补正测试孵化器"));
+        assertThat(as("applicant1").post("/api/applications/" + id + "/submit", Map.of()).status()).isEqualTo(202);
+        d.completeOk("nanjing", d.awaitTask(id, "CityReviewTask", "nanjing").path("id").asText(),
+                Map.of("cityDecision", "RETURN", "cityComment", "请补充场地租赁合同"));
+        JsonNode returned = d.awaitStatus(id, "CORRECTION_REQUESTED");
+        assertThat(returned.path("timeline")).anySatisfy(e -> assertThat(e.path("comment").asText()).contains("请补充场地租赁合同"));
+        assertThat(as("applicant1").put("/api/applications/" + id,
+                Drafts.with(Drafts.with(Drafts.nanjingIncubator(), "carrierName", "南京补正测试孵化器"), "address", "南京市江北新区药谷大道12号"))
+                .status()).isEqualTo(200);
+        d.upload(id, "SITE_PROOF");
+        assertThat(as("applicant1").post("/api/applications/" + id + "/submit", Map.of()).status()).isEqualTo(202);
+        d.awaitTask(id, "CityReviewTask", "nanjing");
+        assertThat(d.application(id, "applicant1").path("address").asText()).isEqualTo("南京市江北新区药谷大道12号");
+    }
+}
