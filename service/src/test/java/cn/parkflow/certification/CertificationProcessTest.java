@@ -26,15 +26,17 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every path of {@code certification.bpmn} with its {@code publication.bpmn} call, on an in-memory
  * engine. Delegates and listeners are stand-ins that record what ran: the routing is under test.
  */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {"certification.bpmn", "publication.bpmn"})
 class CertificationProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
 
     /** Due dates for the BPMN's {@code ${dueDates...}} expressions. */
     public static class FixedDueDates {
@@ -51,6 +53,7 @@ class CertificationProcessTest {
 
     @BeforeEach
     void registerStandIns() {
+        org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init(engine.getProcessEngine());
         for (String bean : List.of("evaluateEligibility", "verifyDocuments", "registerCertification", "recordRejection",
                 "recordWithdrawal", "openPublication", "closePublication")) {
             Mocks.register(bean, (JavaDelegate) execution -> ran.add(execution.getCurrentActivityId()));

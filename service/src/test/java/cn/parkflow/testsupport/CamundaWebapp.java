@@ -15,7 +15,7 @@ public final class CamundaWebapp {
     public static Http.Response login(Http session, String app, String user, String password) {
         Http.Response page = session.get("/camunda/app/" + app + "/default/");
         if (page.status() != 200) {
-            throw new AssertionError("webapp page " + app + " not served: " + page.status());
+            throw new AssertionError("webapp page " + app + " not served: " + page.status() + " " + page.header("location"));
         }
         String token = Arrays.stream(String.valueOf(page.header("set-cookie")).split("[,;]"))
                 .map(String::strip)
