@@ -17,7 +17,13 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.InputEntry;
+import org.camunda.bpm.model.dmn.instance.Rule;
+import org.camunda.bpm.model.dmn.instance.Text;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /**
@@ -72,7 +78,7 @@ public class EligibilityService {
         variables.put("ruleSet", ruleSet);
 
         List<String> failed = new ArrayList<>();
-        for (String input : requiredInputs(key)) {
+        for (String input : requiredInputs(key, ruleSet)) {
             if (variables.get(input) == null) {
                 failed.add("缺少指标：" + Indicator.find(input).map(Indicator::label).orElse(input));
             }
@@ -83,21 +89,42 @@ public class EligibilityService {
         return new EligibilityResult(ruleSet, ruleSetName, failed.isEmpty(), failed);
     }
 
-    /** The indicator codes the decision table reads directly (its plain input expressions). */
-    private Set<String> requiredInputs(String decisionKey) {
-        return requiredInputs.computeIfAbsent(decisionKey, key -> {
+    /**
+     * The indicators a rule set of the decision table actually tests: the inputs that have a
+     * condition in at least one of the rule set's rules, and the indicators their expressions read.
+     * A missing one is reported as a failed criterion of its own.
+     */
+    private Set<String> requiredInputs(String decisionKey, String ruleSet) {
+        return requiredInputs.computeIfAbsent(decisionKey + "|" + ruleSet, cacheKey -> {
             DecisionDefinition definition = repository.createDecisionDefinitionQuery()
-                    .decisionDefinitionKey(key).latestVersion().singleResult();
+                    .decisionDefinitionKey(decisionKey).latestVersion().singleResult();
             DmnModelInstance model = repository.getDmnModelInstance(definition.getId());
-            Decision decision = model.getModelElementById(key);
-            Set<String> inputs = new LinkedHashSet<>();
-            decision.getModelInstance().getModelElementsByType(Input.class).forEach(input -> {
-                String text = input.getInputExpression().getText() == null ? "" : input.getInputExpression().getText().getTextContent().strip();
-                if (Indicator.find(text).isPresent() && Indicator.find(text).get().unit() != Indicator.Unit.BOOLEAN) {
-                    inputs.add(text);
+            Decision decision = model.getModelElementById(decisionKey);
+            DecisionTable table = (DecisionTable) decision.getExpression();
+            List<Input> inputs = new ArrayList<>(table.getInputs());
+            Set<String> required = new LinkedHashSet<>();
+            for (Rule rule : table.getRules()) {
+                List<InputEntry> entries = new ArrayList<>(rule.getInputEntries());
+                if (!("\"" + ruleSet + "\"").equals(text(entries.get(0).getText()))) {
+                    continue;
                 }
-            });
-            return inputs;
+                for (int i = 1; i < entries.size(); i++) {
+                    if (!text(entries.get(i).getText()).isEmpty()) {
+                        Matcher names = IDENTIFIER.matcher(text(inputs.get(i).getInputExpression().getText()));
+                        while (names.find()) {
+                            Indicator.find(names.group()).filter(ind -> ind.unit() != Indicator.Unit.BOOLEAN)
+                                    .ifPresent(ind -> required.add(ind.name()));
+                        }
+                    }
+                }
+            }
+            return required;
         });
+    }
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+
+    private static String text(Text text) {
+        return text == null || text.getTextContent() == null ? "" : text.getTextContent().strip();
     }
 }
