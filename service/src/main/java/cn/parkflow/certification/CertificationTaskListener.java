@@ -27,6 +27,9 @@ class CertificationTaskListener implements TaskListener {
             EXPERT_REVIEW_TASK, ApplicationStatus.EXPERT_REVIEW,
             DECISION_TASK, ApplicationStatus.DECISION);
 
+    private static final java.time.format.DateTimeFormatter DUE_FORMAT =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+
     private final ApplicationWorkflow applications;
     private final ExpertPanel experts;
     private final IdentityService identity;
@@ -63,6 +66,12 @@ class CertificationTaskListener implements TaskListener {
             applications.enterStage(id, stage);
         }
         task.getExecution().getProcessInstance().setVariables(applications.reviewVariables(id));
+        if (SUPPLEMENT_TASK.equals(task.getTaskDefinitionKey())) {
+            boolean byProvince = "PROVINCE".equals(task.getVariable(RETURNED_BY));
+            task.setVariableLocal("returnedByLabel", byProvince ? "省科技厅退回" : "设区市科技局退回");
+            task.setVariableLocal("returnComment", String.valueOf(task.getVariable(byProvince ? PROVINCE_COMMENT : CITY_COMMENT)));
+            task.setVariableLocal("dueText", task.getDueDate() == null ? "" : DUE_FORMAT.format(task.getDueDate().toInstant()));
+        }
         if (PROVINCE_REVIEW_TASK.equals(task.getTaskDefinitionKey())) {
             ApplicationWorkflow.Facts facts = applications.facts(id);
             List<ExpertPanel.Candidate> candidates = experts.candidates(facts.city(), facts.creditCode());

@@ -2,7 +2,9 @@ package cn.parkflow.registry;
 
 import cn.parkflow.system.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springdoc.core.annotations.ParameterObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.nio.charset.StandardCharsets;
@@ -36,17 +38,11 @@ class RegistryController {
     @GetMapping
     @Operation(summary = "查询载体名录", description = "按设区市、类型、级别、状态、产业领域、称号和关键字筛选，分页排序（sort=name,asc）")
     PageResult<CarrierSummary> search(
-            @RequestParam(required = false) City city,
-            @RequestParam(required = false) CarrierKind kind,
-            @RequestParam(required = false) Level level,
-            @RequestParam(required = false) CarrierStatus status,
-            @RequestParam(required = false) Industry industry,
-            @RequestParam(required = false) String title,
-            @RequestParam(required = false) String q,
+            @Valid @ParameterObject CarrierFilter filter,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
             @RequestParam(required = false) String sort) {
-        return reader.search(new CarrierFilter(city, kind, level, status, industry, title, q), sort, page, size);
+        return reader.search(filter, sort, page, size);
     }
 
     @GetMapping("/{id}")
@@ -59,15 +55,8 @@ class RegistryController {
     @Operation(summary = "导出载体名录", description = "按相同筛选条件导出 xlsx 或 csv，表头为中文")
     ResponseEntity<StreamingResponseBody> export(
             @RequestParam(defaultValue = "xlsx") RegistryExport.Format format,
-            @RequestParam(required = false) City city,
-            @RequestParam(required = false) CarrierKind kind,
-            @RequestParam(required = false) Level level,
-            @RequestParam(required = false) CarrierStatus status,
-            @RequestParam(required = false) Industry industry,
-            @RequestParam(required = false) String title,
-            @RequestParam(required = false) String q,
+            @Valid @ParameterObject CarrierFilter filter,
             @RequestParam(required = false) String sort) {
-        CarrierFilter filter = new CarrierFilter(city, kind, level, status, industry, title, q);
         CarrierQueries.Sort.parse(sort); // refuse a bad sort before the response starts
         String fileName = "载体名录-" + LocalDate.now() + "." + format.name();
         return ResponseEntity.ok()

@@ -145,7 +145,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> FieldError.of(f.getField(), f.getDefaultMessage()))
+                .map(f -> FieldError.of(f.getField(), f.isBindingFailure() ? "取值无效: " + f.getRejectedValue() : f.getDefaultMessage()))
                 .toList();
         List<FieldError> global = e.getBindingResult().getGlobalErrors().stream()
                 .map(g -> FieldError.of(g.getObjectName(), g.getDefaultMessage()))

@@ -39,8 +39,15 @@ class CertificationIT extends AbstractIT {
         assertThat(as("applicant1").post("/api/applications/" + id + "/submit", Map.of()).status()).isEqualTo(409);
         assertThat(as("admin").get("/engine-rest/process-instance/count?businessKey=" + id).json().path("count").asInt()).isEqualTo(1);
 
-        // the city task goes to Nanjing only
+        // the city task goes to Nanjing only, with its Camunda Form as Tasklist loads it
         JsonNode cityTask = d.awaitTask(id, "CityReviewTask", "nanjing");
+        Http.Response form = as("nanjing").get("/engine-rest/task/" + cityTask.path("id").asText() + "/deployed-form");
+        assertThat(form.status()).as(form.text()).isEqualTo(200);
+        assertThat(form.json().path("id").asText()).isEqualTo("CityReviewForm");
+        JsonNode formVariables = as("nanjing").get("/engine-rest/task/" + cityTask.path("id").asText() + "/form-variables").json();
+        assertThat(formVariables.path("carrierName").path("value").asText()).isEqualTo("南京江北新区生命科学园孵化器");
+        assertThat(formVariables.path("documentsMarkdown").path("value").asText()).contains("/api/applications/" + id + "/documents/");
+        assertThat(formVariables.path("eligibilityText").path("value").asText()).startsWith("符合认定条件");
         assertThat(d.tasks(id, null, "suzhou")).isEmpty();
         assertThat(d.complete("suzhou", cityTask.path("id").asText(), Map.of("cityDecision", "RECOMMEND")).status()).isEqualTo(403);
         assertThat(as("suzhou").get("/api/applications/" + id).status()).isEqualTo(404);

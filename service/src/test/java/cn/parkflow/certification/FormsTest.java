@@ -1,0 +1,111 @@
+package cn.parkflow.certification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/** Every user task has a Chinese name, a due date and a Camunda Form that fills exactly the variables of the contract. */
+class FormsTest {
+
+    static final Map<String, List<String>> CONTRACT = Map.of(
+            "CityReviewTask", List.of("cityDecision", "cityComment", "cityRemark"),
+            "SupplementTask", List.of(),
+            "ProvinceReviewTask", List.of("provinceCheck", "provinceComment", "provinceRemark", "experts"),
+            "ExpertReviewTask", List.of("expertScore", "expertOpinion", "expertComment"),
+            "DecisionTask", List.of("decision", "decisionComment"),
+            "ObjectionTask", List.of("objectionUpheld", "objectionReply"));
+
+    static Map<String, JsonNode> forms() throws Exception {
+        Map<String, JsonNode> forms = new HashMap<>();
+        for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
+            try (InputStream in = r.getInputStream()) {
+                JsonNode form = new ObjectMapper().readTree(in);
+                forms.put(form.path("id").asText(), form);
+            }
+        }
+        return forms;
+    }
+
+    static List<UserTask> userTasks() {
+        return Stream.of("certification.bpmn", "publication.bpmn").flatMap(file -> {
+            BpmnModelInstance model = Bpmn.readModelFromStream(FormsTest.class.getResourceAsStream("/" + file));
+            return model.getModelElementsByType(UserTask.class).stream();
+        }).toList();
+    }
+
+    static List<String> keys(JsonNode form) {
+        List<String> keys = new ArrayList<>();
+        form.path("components").forEach(c -> {
+            if (c.has("key")) {
+                keys.add(c.path("key").asText());
+            }
+        });
+        return keys;
+    }
+
+    @Test
+    void everyUserTaskHasItsFormDueDateAndChineseName() throws Exception {
+        Map<String, JsonNode> forms = forms();
+        List<UserTask> tasks = userTasks();
+        assertThat(tasks).extracting(UserTask::getId).containsExactlyInAnyOrderElementsOf(CONTRACT.keySet());
+        for (UserTask task : tasks) {
+            assertThat(task.getName()).as(task.getId()).matches(".*\\p{IsHan}.*");
+            assertThat(task.getCamundaDueDate()).as(task.getId()).isNotBlank();
+            String formRef = task.getCamundaFormRef();
+            assertThat(formRef).as(task.getId()).isNotBlank();
+            assertThat(forms).as("form %s of %s", formRef, task.getId()).containsKey(formRef);
+            JsonNode form = forms.get(formRef);
+            assertThat(keys(form)).as(formRef).containsExactlyInAnyOrderElementsOf(CONTRACT.get(task.getId()));
+            assertThat(form.path("schemaVersion").asInt()).isLessThanOrEqualTo(16); // form-js 1.8.7 in Tasklist 7.24
+        }
+    }
+
+    @Test
+    void choicesOfferExactlyTheAllowedValues() throws Exception {
+        Map<String, JsonNode> forms = forms();
+        assertThat(values(forms.get("CityReviewForm"), "cityDecision")).containsExactly("RECOMMEND", "RETURN", "REJECT");
+        assertThat(values(forms.get("ProvinceReviewForm"), "provinceCheck")).containsExactly("PASS", "RETURN", "REJECT");
+        assertThat(values(forms.get("ExpertReviewForm"), "expertOpinion")).containsExactly("SUPPORT", "OPPOSE");
+        assertThat(values(forms.get("DecisionForm"), "decision")).containsExactly("APPROVE", "REJECT");
+        JsonNode score = component(forms.get("ExpertReviewForm"), "expertScore");
+        assertThat(score.path("validate").path("min").asInt()).isZero();
+        assertThat(score.path("validate").path("max").asInt()).isEqualTo(100);
+        assertThat(component(forms.get("ObjectionForm"), "objectionReply").path("validate").path("required").asBoolean()).isTrue();
+    }
+
+    @Test
+    void reviewFormsShowIndicatorsEligibilityHistoryAndDocumentLinks() throws Exception {
+        for (String id : List.of("CityReviewForm", "ProvinceReviewForm", "ExpertReviewForm", "DecisionForm")) {
+            String text = forms().get(id).toString();
+            assertThat(text).as(id).contains("{{indicatorsMarkdown}}", "{{eligibilityText}}", "{{historyMarkdown}}", "{{documentsMarkdown}}");
+        }
+    }
+
+    static JsonNode component(JsonNode form, String key) {
+        for (JsonNode c : form.path("components")) {
+            if (key.equals(c.path("key").asText())) {
+                return c;
+            }
+        }
+        throw new AssertionError("no component " + key);
+    }
+
+    static List<String> values(JsonNode form, String key) {
+        List<String> values = new ArrayList<>();
+        component(form, key).path("values").forEach(v -> values.add(v.path("value").asText()));
+        return values;
+    }
+}
