@@ -171,7 +171,7 @@ public final class ItInfrastructure {
         p.put("parkflow.storage.s3.access-key", e.s3AccessKey());
         p.put("parkflow.storage.s3.secret-key", e.s3SecretKey());
         p.put("parkflow.storage.s3.bucket", "parkflow-it");
-        p.put("parkflow.data-dir", workDir.resolve("data").toString());
+        p.put("parkflow.data-dir", workDir == null ? "target/it-data" : workDir.resolve("data").toString());
         p.put("camunda.bpm.admin-user.password", ADMIN_PASSWORD);
         // the differences from docker compose: the demo users and registry are the ITs' fixtures, and
         // periods are short so that a publication ends and a failing job raises its incident within the test
