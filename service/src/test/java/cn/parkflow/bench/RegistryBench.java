@@ -1,0 +1,108 @@
+package cn.parkflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.parkflow.registry.CarrierKind;
+import cn.parkflow.registry.Certify;
+import cn.parkflow.registry.City;
+import cn.parkflow.registry.CreditCode;
+import cn.parkflow.registry.Industry;
+import cn.parkflow.registry.Level;
+import cn.parkflow.registry.RegistryService;
+import cn.parkflow.testsupport.AbstractIT;
+import cn.parkflow.testsupport.Drafts;
+import cn.parkflow.testsupport.Http;
+import cn.parkflow.testsupport.TestFiles;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Not a test: figures. {@code ./mvnw -Pbench verify} runs it on MariaDB + S3Proxy, prints a table
+ * and writes {@code service/target/bench/registry.json}. Registry at provincial scale (10,000 carriers
+ * on top of the demo data), document upload throughput.
+ */
+class RegistryBench extends AbstractIT {
+
+    static final int CARRIERS = 10_000;
+
+    @Autowired
+    RegistryService registry;
+
+    record Figure(String name, int samples, double p50ms, double p95ms, double maxMs) {}
+
+    static Figure measure(String name, int samples, Supplier<Integer> call) {
+        double[] ms = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            long start = System.nanoTime();
+            int status = call.get();
+            ms[i] = (System.nanoTime() - start) / 1e6;
+            assertThat(status).as(name).isBetween(200, 299);
+        }
+        Arrays.sort(ms);
+        return new Figure(name, samples, ms[samples / 2], ms[(int) Math.ceil(samples * 0.95) - 1], ms[samples - 1]);
+    }
+
+    @Test
+    void registryAndDocumentsAtProvincialScale() throws Exception {
+        long seedStart = System.nanoTime();
+        City[] cities = City.values();
+        CarrierKind[] kinds = CarrierKind.values();
+        Industry[] industries = Industry.values();
+        for (int n = 0; n < CARRIERS; n++) {
+            String first17 = "9132" + cities[n % 13].code().substring(2) + "BN" + "%06d".formatted(n) + "X";
+            registry.certify(new Certify(CreditCode.withCheckCharacter(first17), "基准运营机构" + n, "基准载体" + n,
+                    kinds[n % kinds.length], Level.values()[n % 3], cities[n % 13], "江苏省基准路" + n + "号",
+                    Set.of(industries[n % industries.length]), "JIANGSU-2019", LocalDate.of(2020, 1, 1).plusDays(n % 1800),
+                    null, null), "bench");
+        }
+        double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+
+        Http http = anonymous();
+        List<Figure> figures = new ArrayList<>();
+        int[] page = {0};
+        figures.add(measure("search city=320500, page of 20", 200,
+                () -> http.get("/api/registry/carriers?city=320500&size=20&page=" + (page[0]++ % 30)).status()));
+        figures.add(measure("search q=基准载体99 (substring)", 100, () -> http.get("/api/registry/carriers?q=%E5%9F%BA%E5%87%86%E8%BD%BD%E4%BD%9399").status()));
+        figures.add(measure("search industry+kind+level, sort name", 100,
+                () -> http.get("/api/registry/carriers?industry=GENERAL_AI&kind=INCUBATOR&level=PROVINCIAL&sort=name,asc").status()));
+        figures.add(measure("carrier details", 200, () -> http.get("/api/registry/carriers/" + (1 + page[0]++ % 5000)).status()));
+        figures.add(measure("export xlsx, all carriers", 3, () -> http.get("/api/registry/carriers/export?format=xlsx").status()));
+        figures.add(measure("export csv, all carriers", 3, () -> http.get("/api/registry/carriers/export?format=csv").status()));
+
+        Http applicant = as("applicant1");
+        long id = applicant.post("/api/applications", Drafts.nanjingIncubator()).json().path("id").asLong();
+        byte[] pdf = new byte[1024 * 1024];
+        byte[] head = TestFiles.pdf("bench");
+        System.arraycopy(head, 0, pdf, 0, head.length);
+        figures.add(measure("upload 1 MB PDF to S3 (hash, sniff, store, row)", 50, () -> applicant.upload(
+                "/api/applications/" + id + "/documents", Map.of("type", "OTHER"), "file", "bench.pdf", "application/pdf", pdf).status()));
+
+        StringBuilder table = new StringBuilder("\n=== parkflow registry benchmark (" + Runtime.getRuntime().availableProcessors()
+                + " cores, " + CARRIERS + " carriers + demo; seeding " + "%.1f".formatted(seedSeconds) + " s) ===\n");
+        table.append("%-52s %8s %10s %10s %10s%n".formatted("operation", "samples", "p50 ms", "p95 ms", "max ms"));
+        for (Figure f : figures) {
+            table.append("%-52s %8d %10.1f %10.1f %10.1f%n".formatted(f.name(), f.samples(), f.p50ms(), f.p95ms(), f.maxMs()));
+        }
+        System.out.println(table);
+        ObjectNode json = Http.JSON.createObjectNode();
+        json.put("cores", Runtime.getRuntime().availableProcessors());
+        json.put("carriers", CARRIERS);
+        json.put("seedSeconds", seedSeconds);
+        Map<String, Figure> byName = new LinkedHashMap<>();
+        figures.forEach(f -> byName.put(f.name(), f));
+        json.set("figures", Http.JSON.valueToTree(byName));
+        Path out = Files.createDirectories(Path.of("target", "bench")).resolve("registry.json");
+        Http.JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), json);
+    }
+}
