@@ -2,6 +2,7 @@ package cn.parkflow.certification;
 
 import static cn.parkflow.certification.CertificationProcess.*;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -19,24 +20,10 @@ record TaskOutcome(String action, String comment) {
 
     static TaskOutcome of(String taskId, Function<String, Object> variables) {
         return switch (taskId) {
-            case CITY_REVIEW_TASK -> {
-                String decision = oneOf(variables, CITY_DECISION, Set.of("RECOMMEND", "RETURN", "REJECT"), "市级审核结论");
-                String comment = comment(variables, decision.equals("RECOMMEND"), CITY_COMMENT, CITY_REMARK, "审核意见");
-                yield new TaskOutcome("CITY_" + decision, (switch (decision) {
-                    case "RECOMMEND" -> "推荐上报";
-                    case "RETURN" -> "退回补正";
-                    default -> "不予推荐";
-                }) + suffix(comment));
-            }
-            case PROVINCE_REVIEW_TASK -> {
-                String check = oneOf(variables, PROVINCE_CHECK, Set.of("PASS", "RETURN", "REJECT"), "省级审查结论");
-                String comment = comment(variables, check.equals("PASS"), PROVINCE_COMMENT, PROVINCE_REMARK, "审查意见");
-                yield new TaskOutcome("PROVINCE_" + check, (switch (check) {
-                    case "PASS" -> "形式审查通过";
-                    case "RETURN" -> "退回补正";
-                    default -> "不予认定";
-                }) + suffix(comment));
-            }
+            case CITY_REVIEW_TASK -> review(variables, "CITY_", CITY_DECISION, "市级审核结论", CITY_COMMENT, CITY_REMARK, "审核意见",
+                    "RECOMMEND", Map.of("RECOMMEND", "推荐上报", "RETURN", "退回补正", "REJECT", "不予推荐"));
+            case PROVINCE_REVIEW_TASK -> review(variables, "PROVINCE_", PROVINCE_CHECK, "省级审查结论", PROVINCE_COMMENT, PROVINCE_REMARK,
+                    "审查意见", "PASS", Map.of("PASS", "形式审查通过", "RETURN", "退回补正", "REJECT", "不予认定"));
             case EXPERT_REVIEW_TASK -> {
                 Object score = variables.apply(EXPERT_SCORE);
                 if (!(score instanceof Number n) || n.doubleValue() < 0 || n.doubleValue() > 100) {
@@ -54,6 +41,17 @@ record TaskOutcome(String action, String comment) {
             case SUPPLEMENT_TASK -> new TaskOutcome("CORRECTION_SUBMITTED", "运营机构完成补正");
             default -> throw new IllegalArgumentException("no outcome rules for task " + taskId);
         };
+    }
+
+    /**
+     * A reviewer's three-way outcome: one of the allowed values, with a comment required unless the
+     * outcome is the plain "yes" ({@code approving}).
+     */
+    private static TaskOutcome review(Function<String, Object> variables, String actionPrefix, String name, String label,
+            String commentName, String remarkName, String commentLabel, String approving, Map<String, String> outcomes) {
+        String outcome = oneOf(variables, name, outcomes.keySet(), label);
+        String comment = comment(variables, outcome.equals(approving), commentName, remarkName, commentLabel);
+        return new TaskOutcome(actionPrefix + outcome, outcomes.get(outcome) + suffix(comment));
     }
 
     private static String oneOf(Function<String, Object> variables, String name, Set<String> allowed, String label) {
