@@ -46,6 +46,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApplicationWorkflow {
 
+    private static final java.time.format.DateTimeFormatter HISTORY_TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private static final Set<ApplicationStatus> TERMINAL =
             EnumSet.of(ApplicationStatus.CERTIFIED, ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN);
 
@@ -181,8 +183,9 @@ public class ApplicationWorkflow {
                 .append(" | ").append(value instanceof Boolean b ? (b ? "是" : "否") : value).append(" |\n"));
         v.put("indicatorsMarkdown", indicators.toString());
         StringBuilder history = new StringBuilder();
-        view.timeline().forEach(t -> history.append("- ").append(t.at().atZone(clock.getZone()).toLocalDateTime().withNano(0))
-                .append(" ").append(t.actor()).append("：").append(t.comment() == null ? t.action() : t.comment()).append("\n"));
+        view.timeline().stream().filter(t -> !"DOCUMENT_UPLOADED".equals(t.action())).forEach(t -> history.append("- ")
+                .append(HISTORY_TIME.format(t.at().atZone(clock.getZone()))).append(" ").append(t.actor()).append("：")
+                .append(t.comment() == null ? t.action() : t.comment()).append("\n"));
         v.put("historyMarkdown", history.toString());
         StringBuilder docs = new StringBuilder();
         view.documents().forEach(d -> docs.append("- [").append(d.typeLabel()).append("：").append(d.fileName().replace("]", ")"))
