@@ -1,6 +1,5 @@
 package cn.parkflow.certification;
 
-import cn.parkflow.application.ApplicationWorkflow;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,15 +8,15 @@ import org.springframework.stereotype.Component;
 @Component("closePublication")
 class ClosePublication implements JavaDelegate {
 
-    private final ApplicationWorkflow applications;
+    private final PublicationSubjects subjects;
 
-    ClosePublication(ApplicationWorkflow applications) {
-        this.applications = applications;
+    ClosePublication(PublicationSubjects subjects) {
+        this.subjects = subjects;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean upheld = "UPHELD".equals(execution.getVariableLocal("outcome"));
-        applications.closePublication(Delegates.applicationId(execution), upheld);
+        String subject = (String) execution.getVariable(CertificationProcess.PUBLICATION_SUBJECT);
+        subjects.of(subject).close(subject, "UPHELD".equals(execution.getVariableLocal("outcome")));
     }
 }

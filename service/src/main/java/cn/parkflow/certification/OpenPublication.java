@@ -1,6 +1,5 @@
 package cn.parkflow.certification;
 
-import cn.parkflow.application.ApplicationWorkflow;
 import java.time.Duration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,15 +9,16 @@ import org.springframework.stereotype.Component;
 @Component("openPublication")
 class OpenPublication implements JavaDelegate {
 
-    private final ApplicationWorkflow applications;
+    private final PublicationSubjects subjects;
 
-    OpenPublication(ApplicationWorkflow applications) {
-        this.applications = applications;
+    OpenPublication(PublicationSubjects subjects) {
+        this.subjects = subjects;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
+        String subject = (String) execution.getVariable(CertificationProcess.PUBLICATION_SUBJECT);
         Duration period = Duration.parse((String) execution.getVariable(CertificationProcess.PUBLICATION_PERIOD));
-        applications.openPublication(Delegates.applicationId(execution), period);
+        execution.setVariable("publicationEnd", subjects.of(subject).open(subject, period).toString());
     }
 }

@@ -1,0 +1,38 @@
+package cn.parkflow.certification;
+
+import cn.parkflow.application.ApplicationWorkflow;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/** Publication of a certification's application. */
+@Component
+class ApplicationPublicationSubject implements PublicationSubject {
+
+    private static final String PREFIX = "APPLICATION-";
+
+    private final ApplicationWorkflow applications;
+
+    ApplicationPublicationSubject(ApplicationWorkflow applications) {
+        this.applications = applications;
+    }
+
+    @Override
+    public boolean handles(String subject) {
+        return subject != null && subject.startsWith(PREFIX);
+    }
+
+    private static long id(String subject) {
+        return Long.parseLong(subject.substring(PREFIX.length()));
+    }
+
+    @Override
+    public Instant open(String subject, Duration period) {
+        return applications.openPublication(id(subject), period);
+    }
+
+    @Override
+    public void close(String subject, boolean upheld) {
+        applications.closePublication(id(subject), upheld);
+    }
+}
