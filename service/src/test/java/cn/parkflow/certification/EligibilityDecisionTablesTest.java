@@ -80,6 +80,9 @@ class EligibilityDecisionTablesTest {
         assertThat(failures(INCUBATOR, jiangsu())).isEmpty();
         assertThat(failures(NURSERY, nationalNursery())).isEmpty();
         assertThat(failures(NURSERY, jiangsuNursery())).isEmpty();
+        assertThat(failures(GROWTH, growth())).isEmpty();
+        assertThat(failures(ACCELERATOR, accelerator())).isEmpty();
+        assertThat(failures(PARK, park())).isEmpty();
     }
 
     /** A case: the baseline, changes that put one criterion just below (failing) and at (passing) its threshold. */
@@ -120,6 +123,8 @@ class EligibilityDecisionTablesTest {
                         map("patentTenantShare", 0.5, "validIpTenantShare", 0.29), "申请专利的在孵企业占比不足50%"),
                 row("N IP remote", INCUBATOR, nr, map("patentTenantShare", 0.39, "validIpTenantShare", 0.23),
                         map("patentTenantShare", 0.4, "validIpTenantShare", 0.23), "申请专利的在孵企业占比不足40%"),
+                row("N IP remote: valid IP share alone passes", INCUBATOR, nr, map("patentTenantShare", 0.39, "validIpTenantShare", 0.23),
+                        map("patentTenantShare", 0.39, "validIpTenantShare", 0.24), "申请专利的在孵企业占比不足40%"),
                 row("N tenants", INCUBATOR, n, map("tenantCount", 49), map("tenantCount", 50), "在孵企业不足50家"),
                 row("N tenants remote", INCUBATOR, nr, map("tenantCount", 39), map("tenantCount", 40), "在孵企业不足40家"),
                 row("N tenants specialised", INCUBATOR, ns, map("tenantCount", 29), map("tenantCount", 30), "在孵企业不足30家"),
