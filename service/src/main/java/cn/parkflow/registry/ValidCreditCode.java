@@ -8,6 +8,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 
 /** The annotated string is a valid 统一社会信用代码; the message says what is wrong with it. */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
@@ -28,7 +29,9 @@ public @interface ValidCreditCode {
                 return true;
             }
             context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
+            context.unwrap(HibernateConstraintValidatorContext.class)
+                    .addMessageParameter("problem", problem.replace("\\", "\\\\"))
+                    .buildConstraintViolationWithTemplate("{problem}").addConstraintViolation();
             return false;
         }
     }

@@ -10,6 +10,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 
 /**
  * A map of indicator code to value: every key is a code of {@link Indicator}, every value fits its
@@ -38,7 +39,11 @@ public @interface ValidIndicators {
                 String problem = indicator.isPresent() ? indicator.get().problem(entry.getValue()) : "未知指标 " + entry.getKey();
                 if (problem != null) {
                     valid = false;
-                    context.buildConstraintViolationWithTemplate(problem.replace("{", "\\{").replace("$", "\\$"))
+                    // the message is a parameter, never a template: an indicator name like "{value}" or
+                    // "${1+1}" coming from a client must be shown as typed, not interpolated
+                    context.unwrap(HibernateConstraintValidatorContext.class)
+                            .addMessageParameter("problem", problem.replace("\\", "\\\\"))
+                            .buildConstraintViolationWithTemplate("{problem}")
                             .addPropertyNode(entry.getKey()).addConstraintViolation();
                 }
             }
