@@ -50,7 +50,8 @@ final class ContentSniffer {
 
     private static boolean isOfd(Path file) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            return zip.getEntry("OFD.xml") != null;
+            java.util.zip.ZipEntry entry = zip.getEntry("OFD.xml");
+            return entry != null && !entry.isDirectory();
         } catch (IOException e) {
             return false;
         }

@@ -30,7 +30,7 @@ public final class FileNames {
             }
         });
         String cleaned = out.toString().replaceAll(" +", " ").strip();
-        while (cleaned.startsWith(".")) {
+        while (cleaned.startsWith(".") || cleaned.startsWith(" ")) {
             cleaned = cleaned.substring(1);
         }
         if (cleaned.codePointCount(0, cleaned.length()) > MAX_LENGTH) {

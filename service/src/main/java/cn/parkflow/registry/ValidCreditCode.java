@@ -30,7 +30,7 @@ public @interface ValidCreditCode {
             }
             context.disableDefaultConstraintViolation();
             context.unwrap(HibernateConstraintValidatorContext.class)
-                    .addMessageParameter("problem", problem.replace("\\", "\\\\"))
+                    .addMessageParameter("problem", problem.replace("\\", "\\\\").replace("$", "\\$"))
                     .buildConstraintViolationWithTemplate("{problem}").addConstraintViolation();
             return false;
         }

@@ -42,7 +42,7 @@ public @interface ValidIndicators {
                     // the message is a parameter, never a template: an indicator name like "{value}" or
                     // "${1+1}" coming from a client must be shown as typed, not interpolated
                     context.unwrap(HibernateConstraintValidatorContext.class)
-                            .addMessageParameter("problem", problem.replace("\\", "\\\\"))
+                            .addMessageParameter("problem", problem.replace("\\", "\\\\").replace("$", "\\$"))
                             .buildConstraintViolationWithTemplate("{problem}")
                             .addPropertyNode(entry.getKey()).addConstraintViolation();
                 }

@@ -17,28 +17,43 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.validation.MessageInterpolatorFactory;
+import org.springframework.context.support.StaticMessageSource;
 
-/** {@link ValidCreditCode} and {@link ValidIndicators} through plain Bean Validation (Hibernate Validator, no Spring). */
+/**
+ * {@link ValidCreditCode} and {@link ValidIndicators} through plain Bean Validation (Hibernate Validator, no Spring
+ * context), with its own message interpolator and with the one Spring Boot configures.
+ */
 class ValidatorsTest {
 
     record Draft(@ValidCreditCode String creditCode, @ValidIndicators Map<String, Object> indicators) {}
 
-    static ValidatorFactory factory;
-    static Validator validator;
+    static ValidatorFactory plain;
+    static ValidatorFactory boot;
 
     @BeforeAll
     static void start() {
-        factory = Validation.buildDefaultValidatorFactory();
-        validator = factory.getValidator();
+        plain = Validation.buildDefaultValidatorFactory();
+        // what Spring Boot puts in front of Hibernate Validator: its own pass over {parameters} from a MessageSource
+        boot = Validation.byDefaultProvider().configure()
+                .messageInterpolator(new MessageInterpolatorFactory(new StaticMessageSource()).getObject())
+                .buildValidatorFactory();
     }
 
     @AfterAll
     static void stop() {
-        factory.close();
+        plain.close();
+        boot.close();
     }
 
-    /** Property path to message, sorted by path. */
+    /** Property path to message, sorted by path; both interpolators must agree. */
     static Map<String, String> violations(Draft draft) {
+        Map<String, String> withPlain = violations(plain.getValidator(), draft);
+        assertThat(violations(boot.getValidator(), draft)).as("with Spring Boot's message interpolator").isEqualTo(withPlain);
+        return withPlain;
+    }
+
+    static Map<String, String> violations(Validator validator, Draft draft) {
         Set<ConstraintViolation<Draft>> found = validator.validate(draft);
         Map<String, String> byPath = found.stream().collect(Collectors.toMap(v -> v.getPropertyPath().toString(),
                 ConstraintViolation::getMessage, (a, b) -> a + " | " + b, TreeMap::new));
@@ -122,6 +137,18 @@ class ValidatorsTest {
     @ValueSource(strings = {"{jakarta.validation.constraints.NotNull.message}", "${1+1}", "#{1+1}", "{value}", "{", "}",
             "a\\b", "\\{jakarta.validation.constraints.NotNull.message}", "\\", "\\}", "{{a}}"})
     void unknownKeysAreShownLiterally(String key) {
+        assertThat(violations(new Draft("91110000600037341L", indicators(key, 1))))
+                .containsExactly(Map.entry("indicators." + key, "未知指标 " + key));
+    }
+
+    /**
+     * Fails today: the message parameter doubles '\' but does not escape '$', and Hibernate Validator's final
+     * unescaping turns "\$" into "$", so a backslash before a dollar sign is lost. Passes once the parameter is
+     * {@code problem.replace("\\", "\\\\").replace("$", "\\$")}.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\\${1+1}", "a\\$", "\\\\$"})
+    void aBackslashBeforeADollarIsKept(String key) {
         assertThat(violations(new Draft("91110000600037341L", indicators(key, 1))))
                 .containsExactly(Map.entry("indicators." + key, "未知指标 " + key));
     }
