@@ -180,21 +180,33 @@ public class ApplicationWorkflow {
         StringBuilder indicators = new StringBuilder("| 指标 | 数值 |\n|---|---|\n");
         view.indicators().forEach((code, value) -> indicators.append("| ")
                 .append(cn.parkflow.registry.Indicator.find(code).map(cn.parkflow.registry.Indicator::label).orElse(code))
-                .append(" | ").append(value instanceof Boolean b ? (b ? "是" : "否") : value).append(" |\n"));
+                .append(" | ").append(value instanceof Boolean b ? (b ? "是" : "否") : markdown(String.valueOf(value))).append(" |\n"));
         v.put("indicatorsMarkdown", indicators.toString());
         StringBuilder history = new StringBuilder();
         view.timeline().stream().filter(t -> !"DOCUMENT_UPLOADED".equals(t.action())).forEach(t -> history.append("- ")
-                .append(HISTORY_TIME.format(t.at().atZone(clock.getZone()))).append(" ").append(t.actor()).append("：")
-                .append(t.comment() == null ? t.action() : t.comment()).append("\n"));
+                .append(HISTORY_TIME.format(t.at().atZone(clock.getZone()))).append(" ").append(markdown(t.actor())).append("：")
+                .append(markdown(t.comment() == null ? t.action() : t.comment())).append("\n"));
         v.put("historyMarkdown", history.toString());
         StringBuilder docs = new StringBuilder();
-        view.documents().forEach(d -> docs.append("- [").append(d.typeLabel()).append("：").append(d.fileName().replace("]", ")"))
+        view.documents().forEach(d -> docs.append("- [").append(d.typeLabel()).append("：").append(markdown(d.fileName()))
                 .append("](/api/applications/").append(id).append("/documents/").append(d.id()).append(")\n"));
         v.put("documentsMarkdown", docs.isEmpty() ? "（无材料）" : docs.toString());
         if (view.eligibility() != null) {
             v.put(CertificationProcess.ELIGIBLE, view.eligibility().eligible());
         }
         return v;
+    }
+
+    /** Text from operators, reviewers or the public, made inert inside the markdown the forms render. */
+    static String markdown(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (char c : text.replace('\n', ' ').replace('\r', ' ').toCharArray()) {
+            if ("\\`*_{}[]()<>#+-.!|~".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     // --- the process's view of an application ---
@@ -231,6 +243,12 @@ public class ApplicationWorkflow {
             row.updatedAt = clock.instant();
             rows.save(row);
         }
+    }
+
+    /** Whether the operator has resubmitted the application after a request for correction. */
+    @Transactional(readOnly = true)
+    public boolean resubmitted(long id) {
+        return row(id).status == ApplicationStatus.SUBMITTED;
     }
 
     @Transactional

@@ -46,6 +46,9 @@ class CertificationTaskListener implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             created(task, id);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            if (SUPPLEMENT_TASK.equals(task.getTaskDefinitionKey()) && !applications.resubmitted(id)) {
+                throw TaskOutcome.invalid("补正须由运营机构修改申报后重新提交（门户或 POST /api/applications/" + id + "/submit），不能直接完成此任务");
+            }
             TaskOutcome outcome = TaskOutcome.of(task.getTaskDefinitionKey(), task::getVariable);
             if (PROVINCE_REVIEW_TASK.equals(task.getTaskDefinitionKey())) {
                 ApplicationWorkflow.Facts facts = applications.facts(id);
@@ -60,7 +63,15 @@ class CertificationTaskListener implements TaskListener {
         }
     }
 
+    /** Outcome variables of each task: cleared when the task opens again, so a form never shows the last round's answer. */
+    private static final Map<String, List<String>> OUTCOMES = Map.of(
+            CITY_REVIEW_TASK, List.of(CITY_DECISION, CITY_COMMENT, CITY_REMARK),
+            PROVINCE_REVIEW_TASK, List.of(PROVINCE_CHECK, PROVINCE_COMMENT, PROVINCE_REMARK, EXPERTS),
+            DECISION_TASK, List.of(DECISION, DECISION_COMMENT));
+
     private void created(DelegateTask task, long id) {
+        OUTCOMES.getOrDefault(task.getTaskDefinitionKey(), List.of())
+                .forEach(name -> task.getExecution().getProcessInstance().removeVariable(name));
         ApplicationStatus stage = STAGES.get(task.getTaskDefinitionKey());
         if (stage != null) {
             applications.enterStage(id, stage);

@@ -177,12 +177,23 @@ class CertificationIT extends AbstractIT {
                 Map.of("cityDecision", "RETURN", "cityComment", "请补充场地租赁合同"));
         JsonNode returned = d.awaitStatus(id, "CORRECTION_REQUESTED");
         assertThat(returned.path("timeline")).anySatisfy(e -> assertThat(e.path("comment").asText()).contains("请补充场地租赁合同"));
+        // the correction task is finished by resubmitting, not by completing it in Tasklist
+        JsonNode supplement = d.awaitTask(id, "SupplementTask", "applicant1");
+        assertThat(d.complete("applicant1", supplement.path("id").asText(), Map.of()).status()).isEqualTo(400);
         assertThat(as("applicant1").put("/api/applications/" + id,
                 Drafts.with(Drafts.with(Drafts.nanjingIncubator(), "carrierName", "南京补正测试孵化器"), "address", "南京市江北新区药谷大道12号"))
                 .status()).isEqualTo(200);
         d.upload(id, "SITE_PROOF");
         assertThat(as("applicant1").post("/api/applications/" + id + "/submit", Map.of()).status()).isEqualTo(202);
-        d.awaitTask(id, "CityReviewTask", "nanjing");
+        JsonNode second = d.awaitTask(id, "CityReviewTask", "nanjing");
         assertThat(d.application(id, "applicant1").path("address").asText()).isEqualTo("南京市江北新区药谷大道12号");
+        // the second round starts blank: last round's RETURN comment is not the new outcome's comment
+        JsonNode secondVariables = as("nanjing").get("/engine-rest/task/" + second.path("id").asText() + "/form-variables").json();
+        assertThat(secondVariables.has("cityComment")).isFalse();
+        assertThat(secondVariables.has("cityDecision")).isFalse();
+        d.completeOk("nanjing", second.path("id").asText(), Map.of("cityDecision", "RECOMMEND", "cityRemark", "补正后材料齐全"));
+        JsonNode recommended = d.awaitStatus(id, "PROVINCE_REVIEW");
+        assertThat(recommended.path("timeline")).filteredOn(CertificationDriver.action("CITY_RECOMMEND"))
+                .singleElement().satisfies(e -> assertThat(e.path("comment").asText()).isEqualTo("推荐上报：补正后材料齐全"));
     }
 }
