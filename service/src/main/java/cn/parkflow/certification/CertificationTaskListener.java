@@ -84,7 +84,7 @@ class CertificationTaskListener implements TaskListener {
             task.setVariableLocal("dueText", task.getDueDate() == null ? "" : DUE_FORMAT.format(task.getDueDate().toInstant()));
         }
         if (PROVINCE_REVIEW_TASK.equals(task.getTaskDefinitionKey())) {
-            ApplicationWorkflow.Facts facts = applications.facts(id);
+            ApplicationWorkflow.Facts facts = applications.facts(id); // city and operator for the conflict-free list
             List<ExpertPanel.Candidate> candidates = experts.candidates(facts.city(), facts.creditCode());
             String options = Spin.JSON(candidates.stream().map(c -> Map.of("value", c.value(), "label", c.label())).toList()).toString();
             task.getExecution().getProcessInstance().setVariable(EXPERT_OPTIONS,

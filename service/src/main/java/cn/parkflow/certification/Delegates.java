@@ -1,6 +1,6 @@
 package cn.parkflow.certification;
 
-/** Service-task delegates of the certification and publication processes live next to this file, one bean per task. */
+/** What the delegates and listeners of the certification and publication processes share: reading the application id. */
 final class Delegates {
 
     private Delegates() {}

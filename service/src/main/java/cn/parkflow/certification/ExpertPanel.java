@@ -34,7 +34,7 @@ public class ExpertPanel {
     public List<Candidate> candidates(City applicantCity, String operatorCreditCode) {
         List<Candidate> out = new ArrayList<>();
         for (User user : identity.createUserQuery().memberOfGroup(Roles.EXPERT).orderByUserId().asc().list()) {
-            if (conflict(user.getId(), applicantCity, operatorCreditCode) == null) {
+            if (interest(user.getId(), applicantCity, operatorCreditCode) == null) {
                 String home = users.homeCity(user.getId()).map(City::label).orElse("未登记");
                 out.add(new Candidate(user.getId(), name(user) + "（" + home + "）"));
             }
@@ -47,6 +47,11 @@ public class ExpertPanel {
         if (identity.createUserQuery().userId(userId).memberOfGroup(Roles.EXPERT).count() == 0) {
             return userId + " 不是评审专家";
         }
+        return interest(userId, applicantCity, operatorCreditCode);
+    }
+
+    /** The conflict of interest of a known expert, or null. */
+    private String interest(String userId, City applicantCity, String operatorCreditCode) {
         if (users.homeCity(userId).map(applicantCity::equals).orElse(false)) {
             return userId + " 与申报单位同属" + applicantCity.label() + "，需回避";
         }

@@ -3,7 +3,6 @@ package cn.parkflow.registry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -85,9 +84,5 @@ public class RegistryService {
 
     void record(String actor, long carrierId, String action, String detail) {
         audit.save(new AuditEventRow(null, clock.instant(), actor, CARRIER, carrierId, action, detail));
-    }
-
-    static String industriesText(CarrierRow row) {
-        return row.industries.stream().map(r -> r.industry().label()).sorted().collect(Collectors.joining("、"));
     }
 }
