@@ -1,6 +1,6 @@
 package cn.parkflow.application;
 
-import cn.parkflow.document.DocumentService;
+import cn.parkflow.document.DocumentResponses;
 import cn.parkflow.document.DocumentType;
 import cn.parkflow.identity.CurrentCaller;
 import cn.parkflow.registry.City;
@@ -45,12 +45,12 @@ class ApplicationController {
 
     private final ApplicationService service;
     private final ApplicationWorkflow workflow;
-    private final DocumentService documents;
+    private final DocumentResponses responses;
 
-    ApplicationController(ApplicationService service, ApplicationWorkflow workflow, DocumentService documents) {
+    ApplicationController(ApplicationService service, ApplicationWorkflow workflow, DocumentResponses responses) {
         this.service = service;
         this.workflow = workflow;
-        this.documents = documents;
+        this.responses = responses;
     }
 
     @PostMapping("/{id}/submit")
@@ -107,25 +107,11 @@ class ApplicationController {
     ResponseEntity<ApplicationView.Document> upload(@PathVariable long id,
             @RequestParam(required = false) String type,
             @RequestPart(required = false) MultipartFile file) throws IOException {
-        DocumentType documentType = parseType(type);
-        if (file == null) {
-            throw FieldErrors.single("file", "请选择要上传的文件");
-        }
-        try (InputStream in = file.getInputStream()) {
+        DocumentType documentType = DocumentResponses.type(type);
+        try (InputStream in = DocumentResponses.file(file).getInputStream()) {
             ApplicationView.Document doc = service.addDocument(id, documentType, file.getOriginalFilename(), in, CurrentCaller.get());
             URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{docId}").buildAndExpand(doc.id()).toUri();
             return ResponseEntity.created(location).body(doc);
-        }
-    }
-
-    private static DocumentType parseType(String type) {
-        if (type == null || type.isBlank()) {
-            throw FieldErrors.single("type", "请选择材料类型");
-        }
-        try {
-            return DocumentType.valueOf(type.strip());
-        } catch (IllegalArgumentException e) {
-            throw FieldErrors.single("type", "材料类型无效: " + type);
         }
     }
 
@@ -138,19 +124,6 @@ class ApplicationController {
     @Operation(summary = "查看证明材料", description = "S3 存储时 302 跳转到有效期不超过5分钟的预签名地址")
     ResponseEntity<?> download(@PathVariable long id, @PathVariable long docId,
             @RequestParam(defaultValue = "false") boolean download) {
-        ApplicationService.DocumentAccess doc = service.document(id, docId, CurrentCaller.get());
-        Optional<URI> presigned = documents.presignedGet(doc.objectKey(), doc.fileName(), doc.contentType(), !download);
-        if (presigned.isPresent()) {
-            return ResponseEntity.status(HttpStatus.FOUND).location(presigned.get()).cacheControl(CacheControl.noStore()).build();
-        }
-        ContentDisposition disposition = (download ? ContentDisposition.attachment() : ContentDisposition.inline())
-                .filename(doc.fileName(), StandardCharsets.UTF_8).build();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(doc.contentType()))
-                .contentLength(doc.size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .cacheControl(CacheControl.noStore())
-                .body(new InputStreamResource(documents.open(doc.objectKey())));
+        return responses.serve(service.document(id, docId, CurrentCaller.get()), download);
     }
 }

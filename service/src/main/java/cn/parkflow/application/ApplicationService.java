@@ -1,5 +1,6 @@
 package cn.parkflow.application;
 
+import cn.parkflow.document.DocumentResponses;
 import cn.parkflow.document.DocumentService;
 import cn.parkflow.document.DocumentType;
 import cn.parkflow.document.StoredDocument;
@@ -103,14 +104,12 @@ public class ApplicationService {
     }
 
     /** A document of an application the caller may read, with what is needed to serve it. */
-    public record DocumentAccess(String objectKey, String fileName, String contentType, long size) {}
-
     @Transactional(readOnly = true)
-    public DocumentAccess document(long id, long documentId, Caller caller) {
+    public DocumentResponses.Access document(long id, long documentId, Caller caller) {
         ApplicationRow row = readable(id, caller);
         DocumentRow doc = documents.findByIdAndApplicationId(documentId, row.id)
                 .orElseThrow(() -> ApiException.notFound("文件"));
-        return new DocumentAccess(doc.objectKey(), doc.fileName(), doc.contentType(), doc.size());
+        return new DocumentResponses.Access(doc.objectKey(), doc.fileName(), doc.contentType(), doc.size());
     }
 
     @Transactional(readOnly = true)

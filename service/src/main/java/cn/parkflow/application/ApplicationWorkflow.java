@@ -1,5 +1,7 @@
 package cn.parkflow.application;
 
+import static cn.parkflow.system.FormText.markdown;
+
 import cn.parkflow.certification.CertificationProcess;
 import cn.parkflow.certification.EligibilityResult;
 import cn.parkflow.certification.WorkflowCommands;
@@ -13,6 +15,7 @@ import cn.parkflow.registry.CreditCode;
 import cn.parkflow.registry.Industry;
 import cn.parkflow.registry.RegistryService;
 import cn.parkflow.system.ApiException;
+import cn.parkflow.system.FormText;
 import cn.parkflow.system.ParkflowProperties;
 import cn.parkflow.system.StorageUnavailableException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -177,11 +180,7 @@ public class ApplicationWorkflow {
         ApplicationRow row = row(id);
         ApplicationView view = applications.view(row);
         Map<String, Object> v = new HashMap<>(displayVariables(row));
-        StringBuilder indicators = new StringBuilder("| 指标 | 数值 |\n|---|---|\n");
-        view.indicators().forEach((code, value) -> indicators.append("| ")
-                .append(cn.parkflow.registry.Indicator.find(code).map(cn.parkflow.registry.Indicator::label).orElse(code))
-                .append(" | ").append(value instanceof Boolean b ? (b ? "是" : "否") : markdown(String.valueOf(value))).append(" |\n"));
-        v.put("indicatorsMarkdown", indicators.toString());
+        v.put("indicatorsMarkdown", FormText.indicatorTable(view.indicators()));
         StringBuilder history = new StringBuilder();
         view.timeline().stream().filter(t -> !"DOCUMENT_UPLOADED".equals(t.action())).forEach(t -> history.append("- ")
                 .append(HISTORY_TIME.format(t.at().atZone(clock.getZone()))).append(" ").append(markdown(t.actor())).append("：")
@@ -195,18 +194,6 @@ public class ApplicationWorkflow {
             v.put(CertificationProcess.ELIGIBLE, view.eligibility().eligible());
         }
         return v;
-    }
-
-    /** Text from operators, reviewers or the public, made inert inside the markdown the forms render. */
-    static String markdown(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (char c : text.replace('\n', ' ').replace('\r', ' ').toCharArray()) {
-            if ("\\`*_{}[]()<>#+-.!|~".indexOf(c) >= 0) {
-                out.append('\\');
-            }
-            out.append(c);
-        }
-        return out.toString();
     }
 
     // --- the process's view of an application ---

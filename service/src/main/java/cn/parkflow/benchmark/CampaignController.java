@@ -1,53 +1,132 @@
 package cn.parkflow.benchmark;
 
+import cn.parkflow.document.DocumentResponses;
+import cn.parkflow.document.DocumentType;
 import cn.parkflow.identity.CurrentCaller;
+import cn.parkflow.system.Spreadsheets;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** 标杆孵化器遴选: campaigns, applications and the quota dashboard. */
+/** 标杆孵化器遴选: campaigns, applications with their dossiers, publication, results and the quota dashboard. */
 @RestController
 @RequestMapping("/api/benchmark/campaigns")
 @Tag(name = "benchmark", description = "标杆孵化器遴选")
 class CampaignController {
 
-    private final CampaignService service;
+    static final List<Spreadsheets.Column> RESULT_COLUMNS = List.of(
+            new Spreadsheets.Column("名次", 8), new Spreadsheets.Column("得分", 10), new Spreadsheets.Column("设区市", 10),
+            new Spreadsheets.Column("市内推荐顺位", 12), new Spreadsheets.Column("载体名称", 34), new Spreadsheets.Column("运营机构", 34),
+            new Spreadsheets.Column("统一社会信用代码", 22), new Spreadsheets.Column("申报编号", 10), new Spreadsheets.Column("结果", 18));
 
-    CampaignController(CampaignService service) {
+    private final CampaignService service;
+    private final DocumentResponses responses;
+
+    CampaignController(CampaignService service, DocumentResponses responses) {
         this.service = service;
+        this.responses = responses;
     }
 
     @PostMapping
-    @Operation(summary = "发起遴选（省科技厅审核人员）")
+    @Operation(summary = "发起遴选（省科技厅审核人员）", description = "同时启动 benchmark-selection 流程，业务键为遴选编号")
     ResponseEntity<CampaignService.CampaignView> open(@Valid @RequestBody OpenCampaign request) {
         CampaignService.CampaignView view = service.open(request, CurrentCaller.get());
         return ResponseEntity.created(URI.create("/api/benchmark/campaigns/" + view.id())).body(view);
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "遴选阶段、各市名额与申报数")
+    @Operation(summary = "遴选阶段、各市名额与申报、推荐、入选数")
     CampaignService.CampaignView get(@PathVariable long id) {
         return service.get(id);
     }
 
     @GetMapping("/{id}/dashboard")
     @Operation(summary = "名额看板：各市名额、申报、推荐、入选")
-    java.util.List<CampaignService.CityLine> dashboard(@PathVariable long id) {
+    List<CampaignService.CityLine> dashboard(@PathVariable long id) {
         return service.get(id).cities();
     }
 
     @PostMapping("/{id}/applications")
     @Operation(summary = "运营机构为本机构载体申报", description = "截止后 409；不符合条件 422 并列明原因")
-    ResponseEntity<CampaignService.Applied> apply(@PathVariable long id, @RequestBody CampaignService.Apply request) {
+    ResponseEntity<CampaignService.Applied> apply(@PathVariable long id, @Valid @RequestBody CampaignService.Apply request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(service.apply(id, request, CurrentCaller.get()));
+    }
+
+    @PostMapping(path = "/{id}/applications/{applicationId}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "上传申报材料", description = "截止前；PDF、OFD、JPEG 或 PNG，按内容识别")
+    ResponseEntity<CampaignService.Document> upload(@PathVariable long id, @PathVariable long applicationId,
+            @RequestParam(required = false) String type, @RequestPart(required = false) MultipartFile file) throws IOException {
+        DocumentType documentType = DocumentResponses.type(type);
+        try (InputStream in = DocumentResponses.file(file).getInputStream()) {
+            CampaignService.Document doc = service.addDocument(id, applicationId, documentType, file.getOriginalFilename(), in,
+                    CurrentCaller.get());
+            return ResponseEntity.created(URI.create("/api/benchmark/campaigns/" + id + "/applications/" + applicationId
+                    + "/documents/" + doc.id())).body(doc);
+        }
+    }
+
+    @GetMapping("/{id}/applications/{applicationId}/documents")
+    @Operation(summary = "申报材料清单")
+    List<CampaignService.Document> documents(@PathVariable long id, @PathVariable long applicationId) {
+        return service.documents(id, applicationId, CurrentCaller.get());
+    }
+
+    @GetMapping("/{id}/applications/{applicationId}/documents/{docId}")
+    @Operation(summary = "查看申报材料", description = "申报单位、省厅、所在设区市和评分专家可见")
+    ResponseEntity<?> download(@PathVariable long id, @PathVariable long applicationId, @PathVariable long docId,
+            @RequestParam(defaultValue = "false") boolean download) {
+        return responses.serve(service.document(id, applicationId, docId, CurrentCaller.get()), download);
+    }
+
+    @GetMapping("/{id}/publication")
+    @Operation(summary = "公示名单（公开）", description = "公示期内的拟入选名单；公示期外为空")
+    List<CampaignService.PublicationEntry> publication(@PathVariable long id) {
+        return service.publication(id);
+    }
+
+    @PostMapping("/{id}/objections")
+    @Operation(summary = "对公示名单中的载体提出异议（公开，实名）", description = "公示期外 409")
+    ResponseEntity<CampaignService.ObjectionReceipt> object(@PathVariable long id, @Valid @RequestBody CampaignService.Objection objection) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(service.object(id, objection));
+    }
+
+    @GetMapping("/{id}/results")
+    @Operation(summary = "遴选结果（省科技厅）", description = "名次、得分、设区市、载体、运营机构、结果")
+    List<CampaignService.ResultLine> results(@PathVariable long id) {
+        return service.results(id, CurrentCaller.get());
+    }
+
+    @GetMapping("/{id}/results.xlsx")
+    @Operation(summary = "导出遴选结果 xlsx（省科技厅）")
+    ResponseEntity<StreamingResponseBody> resultsXlsx(@PathVariable long id) {
+        List<CampaignService.ResultLine> lines = service.results(id, CurrentCaller.get());
+        StreamingResponseBody body = out -> Spreadsheets.write(out, "遴选结果", RESULT_COLUMNS, rows -> lines.forEach(l -> rows.add(
+                java.util.Arrays.asList(l.rank(), l.score(), l.cityName(), l.cityRank(), l.carrierName(), l.operatorName(),
+                        l.creditCode(), l.applicationId(), l.statusLabel()))));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(Spreadsheets.CONTENT_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("标杆孵化器遴选结果-" + id + ".xlsx", StandardCharsets.UTF_8).build().toString())
+                .body(body);
     }
 }

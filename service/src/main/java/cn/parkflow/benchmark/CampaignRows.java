@@ -1,8 +1,11 @@
 package cn.parkflow.benchmark;
 
+import cn.parkflow.document.DocumentType;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -21,6 +24,7 @@ class CampaignRow {
     int termYears;
     CampaignStage stage;
     String processInstanceId;
+    Instant publicationEnd;
     String createdBy;
     Instant createdAt;
     @Version Integer version;
@@ -29,16 +33,76 @@ class CampaignRow {
 
     @Table("benchmark_city_quota")
     record CityQuota(String city, int quota) {}
+
+    int quota(String city) {
+        return quotas.stream().filter(q -> q.city().equals(city)).mapToInt(CityQuota::quota).findFirst().orElse(0);
+    }
 }
 
+/** An operator's application to a campaign, and where it stands in the selection. */
 @Table("benchmark_application")
-record BenchmarkApplicationRow(@Id Long id, Long campaignId, Long carrierId, String applicantId, String city, String indicators,
-        String status, Instant appliedAt) {}
+class BenchmarkApplicationRow {
+    @Id Long id;
+    Long campaignId;
+    Long carrierId;
+    String applicantId;
+    String city;
+    String indicators;
+    BenchmarkStatus status;
+    Instant appliedAt;
+    Integer cityRank;
+    String experts;
+    Integer provinceRank;
+    BigDecimal score;
+    Boolean proposed;
+    Instant updatedAt;
+
+    List<String> expertList() {
+        return experts == null || experts.isBlank() ? List.of() : List.of(experts.split(","));
+    }
+}
 
 interface CampaignRepository extends ListCrudRepository<CampaignRow, Long> {}
 
 interface BenchmarkApplicationRepository extends ListCrudRepository<BenchmarkApplicationRow, Long> {
     List<BenchmarkApplicationRow> findByCampaignIdOrderByAppliedAtAscIdAsc(Long campaignId);
 
+    List<BenchmarkApplicationRow> findByCampaignIdAndCityOrderByAppliedAtAscIdAsc(Long campaignId, String city);
+
+    List<BenchmarkApplicationRow> findByCampaignIdAndStatusOrderByIdAsc(Long campaignId, BenchmarkStatus status);
+
     boolean existsByCampaignIdAndCarrierId(Long campaignId, Long carrierId);
+}
+
+@Table("benchmark_score")
+record ScoreRow(@Id Long id, Long applicationId, String expert, int futureFit, int incubationPerformance,
+        int professionalServices, int investment, int chainCompleteness, BigDecimal total, String comment, Instant scoredAt) {}
+
+interface ScoreRepository extends ListCrudRepository<ScoreRow, Long> {
+    List<ScoreRow> findByApplicationIdIn(List<Long> applicationIds);
+
+    Optional<ScoreRow> findByApplicationIdAndExpert(Long applicationId, String expert);
+}
+
+@Table("benchmark_change")
+record ChangeRow(@Id Long id, Long campaignId, Long applicationId, String action, String reason, String actor, Instant changedAt) {}
+
+interface ChangeRepository extends ListCrudRepository<ChangeRow, Long> {
+    List<ChangeRow> findByCampaignIdOrderByIdAsc(Long campaignId);
+}
+
+@Table("benchmark_objection")
+record CampaignObjectionRow(@Id Long id, Long campaignId, Long applicationId, String objectorName, String contact, String text,
+        Instant receivedAt, Boolean upheld, String reply, String decidedBy, Instant decidedAt) {}
+
+interface CampaignObjectionRepository extends ListCrudRepository<CampaignObjectionRow, Long> {}
+
+@Table("benchmark_document")
+record BenchmarkDocumentRow(@Id Long id, Long applicationId, DocumentType type, String fileName, long size, String sha256,
+        String contentType, String objectKey, String uploadedBy, Instant uploadedAt) {}
+
+interface BenchmarkDocumentRepository extends ListCrudRepository<BenchmarkDocumentRow, Long> {
+    List<BenchmarkDocumentRow> findByApplicationIdOrderByIdAsc(Long applicationId);
+
+    Optional<BenchmarkDocumentRow> findByIdAndApplicationId(Long id, Long applicationId);
 }

@@ -1,5 +1,11 @@
 package cn.parkflow.benchmark;
 
+import cn.parkflow.certification.CertificationProcess;
+import cn.parkflow.certification.WorkflowCommands;
+import cn.parkflow.document.DocumentResponses;
+import cn.parkflow.document.DocumentService;
+import cn.parkflow.document.DocumentType;
+import cn.parkflow.document.StoredDocument;
 import cn.parkflow.identity.Caller;
 import cn.parkflow.identity.Roles;
 import cn.parkflow.identity.UserDirectory;
@@ -10,13 +16,24 @@ import cn.parkflow.registry.City;
 import cn.parkflow.registry.Industry;
 import cn.parkflow.registry.Level;
 import cn.parkflow.registry.RegistryReader;
+import cn.parkflow.registry.ValidIndicators;
 import cn.parkflow.system.ApiException;
 import cn.parkflow.system.FieldErrors;
+import cn.parkflow.system.ParkflowProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,22 +55,33 @@ public class CampaignService {
     private final BenchmarkApplicationRepository applications;
     private final RegistryReader registry;
     private final UserDirectory users;
+    private final BenchmarkDocumentRepository documents;
+    private final CampaignObjectionRepository objections;
+    private final DocumentService documentService;
+    private final WorkflowCommands workflow;
+    private final ParkflowProperties properties;
     private final ObjectMapper json;
     private final Clock clock;
 
     CampaignService(CampaignRepository campaigns, BenchmarkApplicationRepository applications, RegistryReader registry,
-            UserDirectory users, ObjectMapper json, Clock clock) {
+            UserDirectory users, BenchmarkDocumentRepository documents, CampaignObjectionRepository objections,
+            DocumentService documentService, WorkflowCommands workflow, ParkflowProperties properties, ObjectMapper json, Clock clock) {
         this.campaigns = campaigns;
         this.applications = applications;
         this.registry = registry;
         this.users = users;
+        this.documents = documents;
+        this.objections = objections;
+        this.documentService = documentService;
+        this.workflow = workflow;
+        this.properties = properties;
         this.json = json;
         this.clock = clock;
     }
 
     /** A campaign as its readers see it, with quotas and counts per city. */
     public record CampaignView(long id, int year, String title, int totalQuota, Instant deadline, int termYears,
-            CampaignStage stage, String stageLabel, int applicants, List<CityLine> cities) {}
+            CampaignStage stage, String stageLabel, Instant publicationEnd, int applicants, List<CityLine> cities) {}
 
     /** One city's quota use. */
     public record CityLine(City city, String cityName, int quota, int applicants, int recommended, int selected) {}
@@ -81,7 +109,15 @@ public class CampaignService {
         row.stage = CampaignStage.APPLYING;
         row.createdBy = caller.userId();
         row.createdAt = clock.instant();
-        return view(campaigns.save(row));
+        CampaignRow saved = campaigns.save(row);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(BenchmarkProcess.CAMPAIGN_ID, saved.id);
+        variables.put(BenchmarkProcess.DEADLINE, Date.from(deadline));
+        variables.put("campaignTitle", saved.title);
+        variables.put(CertificationProcess.PUBLICATION_SUBJECT, BenchmarkProcess.subject(saved.id));
+        variables.put(CertificationProcess.PUBLICATION_PERIOD, properties.publicationPeriod().toString());
+        saved.processInstanceId = workflow.startBenchmarkSelection(saved.id, variables);
+        return view(campaigns.save(saved));
     }
 
     @Transactional(readOnly = true)
@@ -89,10 +125,10 @@ public class CampaignService {
         return view(campaign(id));
     }
 
-    /** An operator's application for one of its carriers. */
-    public record Apply(long carrierId, Map<String, Object> indicators) {}
+    /** An operator's application for one of its carriers: the carrier and its indicators (the dossier's figures). */
+    public record Apply(@NotNull(message = "请选择申报载体") Long carrierId, @ValidIndicators Map<String, Object> indicators) {}
 
-    public record Applied(long id, long campaignId, long carrierId, String status, Instant appliedAt) {}
+    public record Applied(long id, long campaignId, long carrierId, BenchmarkStatus status, String statusLabel, Instant appliedAt) {}
 
     @Transactional
     public Applied apply(long campaignId, Apply request, Caller caller) {
@@ -122,9 +158,17 @@ public class CampaignService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        BenchmarkApplicationRow saved = applications.save(new BenchmarkApplicationRow(null, campaignId, request.carrierId(),
-                caller.userId(), carrier.carrier().city().code(), indicators, "APPLIED", now));
-        return new Applied(saved.id(), campaignId, request.carrierId(), saved.status(), saved.appliedAt());
+        BenchmarkApplicationRow row = new BenchmarkApplicationRow();
+        row.campaignId = campaignId;
+        row.carrierId = request.carrierId();
+        row.applicantId = caller.userId();
+        row.city = carrier.carrier().city().code();
+        row.indicators = indicators;
+        row.status = BenchmarkStatus.APPLIED;
+        row.appliedAt = now;
+        row.updatedAt = now;
+        BenchmarkApplicationRow saved = applications.save(row);
+        return applied(saved);
     }
 
     /**
@@ -152,6 +196,147 @@ public class CampaignService {
         return reasons;
     }
 
+    private Applied applied(BenchmarkApplicationRow row) {
+        return new Applied(row.id, row.campaignId, row.carrierId, row.status, row.status.label(), row.appliedAt);
+    }
+
+    // --- the dossier's documents ---
+
+    public record Document(long id, DocumentType type, String typeLabel, String fileName, long size, String sha256,
+            String contentType, Instant uploadedAt) {}
+
+    /** Adds evidence to the caller's own application, until the deadline. */
+    @Transactional
+    public Document addDocument(long campaignId, long applicationId, DocumentType type, String fileName, InputStream content,
+            Caller caller) throws IOException {
+        BenchmarkApplicationRow application = application(campaignId, applicationId);
+        if (!caller.userId().equals(application.applicantId)) {
+            throw ApiException.forbidden("只能为本机构的申报上传材料");
+        }
+        CampaignRow campaign = campaign(campaignId);
+        if (campaign.stage != CampaignStage.APPLYING || !clock.instant().isBefore(campaign.deadline)) {
+            throw ApiException.conflict("申报已截止，不能再上传材料");
+        }
+        StoredDocument stored = documentService.store("benchmark/" + applicationId, fileName, content);
+        BenchmarkDocumentRow saved = documents.save(new BenchmarkDocumentRow(null, applicationId, type, stored.fileName(),
+                stored.size(), stored.sha256(), stored.contentType(), stored.objectKey(), caller.userId(), clock.instant()));
+        return document(saved);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Document> documents(long campaignId, long applicationId, Caller caller) {
+        readable(application(campaignId, applicationId), caller);
+        return documents.findByApplicationIdOrderByIdAsc(applicationId).stream().map(CampaignService::document).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public DocumentResponses.Access document(long campaignId, long applicationId, long documentId, Caller caller) {
+        readable(application(campaignId, applicationId), caller);
+        BenchmarkDocumentRow doc = documents.findByIdAndApplicationId(documentId, applicationId)
+                .orElseThrow(() -> ApiException.notFound("文件"));
+        return new DocumentResponses.Access(doc.objectKey(), doc.fileName(), doc.contentType(), doc.size());
+    }
+
+    /** Who may read a dossier: its applicant, the province, its city's reviewers and its panel. */
+    private void readable(BenchmarkApplicationRow a, Caller caller) {
+        boolean allowed = caller.userId().equals(a.applicantId) || caller.isProvince()
+                || caller.reviewedCities().stream().anyMatch(c -> c.code().equals(a.city))
+                || a.expertList().contains(caller.userId());
+        if (!allowed) {
+            throw ApiException.forbidden("无权查看该申报材料");
+        }
+    }
+
+    private static Document document(BenchmarkDocumentRow d) {
+        return new Document(d.id(), d.type(), d.type().label(), d.fileName(), d.size(), d.sha256(), d.contentType(), d.uploadedAt());
+    }
+
+    // --- publication and objections ---
+
+    /** A carrier on the list under publication, as the public sees it. */
+    public record PublicationEntry(long applicationId, int rank, BigDecimal score, String carrierName, String operatorName,
+            City city, String cityName, String address, Instant publicationEnd) {}
+
+    /** The confirmed list while it is under publication (public). */
+    @Transactional(readOnly = true)
+    public List<PublicationEntry> publication(long campaignId) {
+        CampaignRow campaign = campaign(campaignId);
+        if (campaign.stage != CampaignStage.PUBLICATION || campaign.publicationEnd == null || !campaign.publicationEnd.isAfter(clock.instant())) {
+            return List.of();
+        }
+        return applications.findByCampaignIdAndStatusOrderByIdAsc(campaignId, BenchmarkStatus.CONFIRMED).stream()
+                .sorted(Comparator.comparingInt(a -> a.provinceRank))
+                .map(a -> {
+                    var c = registry.find(a.carrierId).orElseThrow().carrier();
+                    return new PublicationEntry(a.id, a.provinceRank, a.score, c.name(), c.operatorName(), c.city(), c.cityName(),
+                            c.address(), campaign.publicationEnd);
+                })
+                .toList();
+    }
+
+    /** A written objection to one carrier on the list, with the objector's real name and contact. */
+    public record Objection(
+            @NotNull(message = "请选择异议针对的载体（申报编号）") Long applicationId,
+            @NotBlank(message = "请填写异议人真实姓名") @Size(max = 100, message = "姓名最长100字") String objectorName,
+            @NotBlank(message = "请填写联系方式") @Size(max = 100, message = "联系方式最长100字") String contact,
+            @NotBlank(message = "请填写异议内容及理由") @Size(max = 4000, message = "异议内容最长4000字") String text) {}
+
+    public record ObjectionReceipt(long id, long campaignId, long applicationId, Instant receivedAt) {}
+
+    @Transactional
+    public ObjectionReceipt object(long campaignId, Objection objection) {
+        CampaignRow campaign = campaign(campaignId);
+        Instant now = clock.instant();
+        if (campaign.stage != CampaignStage.PUBLICATION || campaign.publicationEnd == null || !now.isBefore(campaign.publicationEnd)) {
+            throw ApiException.conflict("本次遴选不在公示期内，异议不予受理");
+        }
+        BenchmarkApplicationRow target = applications.findById(objection.applicationId())
+                .filter(a -> a.campaignId.equals(campaignId) && a.status == BenchmarkStatus.CONFIRMED)
+                .orElseThrow(() -> FieldErrors.single("applicationId", "该申报不在本次公示名单中"));
+        CampaignObjectionRow saved = objections.save(new CampaignObjectionRow(null, campaignId, target.id, objection.objectorName().strip(),
+                objection.contact().strip(), objection.text().strip(), now, null, null, null, null));
+        Map<String, Object> variables = Map.of(
+                CertificationProcess.OBJECTION_ID, saved.id(),
+                CertificationProcess.OBJECTOR_NAME, saved.objectorName(),
+                CertificationProcess.OBJECTION_CONTACT, saved.contact(),
+                CertificationProcess.OBJECTION_TEXT, saved.text(),
+                CertificationProcess.OBJECTION_RECEIVED_AT, now.atZone(clock.getZone()).toLocalDateTime().toString());
+        if (!workflow.deliverObjection(BenchmarkProcess.subject(campaignId), variables)) {
+            throw ApiException.conflict("公示已结束，异议不予受理");
+        }
+        return new ObjectionReceipt(saved.id(), campaignId, target.id, now);
+    }
+
+    // --- results ---
+
+    /** One ranked application in the campaign's result. */
+    public record ResultLine(Integer rank, BigDecimal score, City city, String cityName, Integer cityRank, long applicationId,
+            long carrierId, String carrierName, String operatorName, String creditCode, BenchmarkStatus status, String statusLabel) {}
+
+    /** Every application, ranked ones first in rank order (province roles). */
+    @Transactional(readOnly = true)
+    public List<ResultLine> results(long campaignId, Caller caller) {
+        if (!caller.isProvince()) {
+            throw ApiException.forbidden("遴选结果仅供省科技厅查看和导出");
+        }
+        campaign(campaignId);
+        return applications.findByCampaignIdOrderByAppliedAtAscIdAsc(campaignId).stream()
+                .sorted(Comparator.comparing((BenchmarkApplicationRow a) -> a.provinceRank == null ? Integer.MAX_VALUE : a.provinceRank)
+                        .thenComparing(a -> a.city).thenComparing(a -> a.id))
+                .map(a -> {
+                    var c = registry.find(a.carrierId).orElseThrow().carrier();
+                    City city = City.ofCode(a.city);
+                    return new ResultLine(a.provinceRank, a.score, city, city.label(), a.cityRank, a.id, a.carrierId, c.name(),
+                            c.operatorName(), c.creditCode(), a.status, a.status.label());
+                })
+                .toList();
+    }
+
+    private BenchmarkApplicationRow application(long campaignId, long applicationId) {
+        return applications.findById(applicationId).filter(a -> a.campaignId.equals(campaignId))
+                .orElseThrow(() -> ApiException.notFound("申报"));
+    }
+
     private CampaignRow campaign(long id) {
         return campaigns.findById(id).orElseThrow(() -> ApiException.notFound("遴选活动"));
     }
@@ -162,10 +347,12 @@ public class CampaignService {
         row.quotas.forEach(q -> quotas.put(q.city(), q.quota()));
         List<CityLine> cities = new ArrayList<>();
         for (City city : City.values()) {
-            int applicants = (int) applied.stream().filter(a -> a.city().equals(city.code())).count();
-            cities.add(new CityLine(city, city.label(), quotas.getOrDefault(city.code(), 0), applicants, 0, 0));
+            List<BenchmarkApplicationRow> own = applied.stream().filter(a -> a.city.equals(city.code())).toList();
+            cities.add(new CityLine(city, city.label(), quotas.getOrDefault(city.code(), 0), own.size(),
+                    (int) own.stream().filter(a -> a.status.recommended()).count(),
+                    (int) own.stream().filter(a -> a.status.onConfirmedList()).count()));
         }
         return new CampaignView(row.id, row.year, row.title, row.totalQuota, row.deadline, row.termYears, row.stage,
-                row.stage.label(), applied.size(), cities);
+                row.stage.label(), row.publicationEnd, applied.size(), cities);
     }
 }

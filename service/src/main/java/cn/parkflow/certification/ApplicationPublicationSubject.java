@@ -3,6 +3,7 @@ package cn.parkflow.certification;
 import cn.parkflow.application.ApplicationWorkflow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** Publication of a certification's application. */
@@ -34,5 +35,16 @@ class ApplicationPublicationSubject implements PublicationSubject {
     @Override
     public void close(String subject, boolean upheld) {
         applications.closePublication(id(subject), upheld);
+    }
+
+    @Override
+    public Map<String, Object> objectionView(String subject, long objectionId) {
+        return Map.of("objectionEffect", "异议成立的，本次认定终止");
+    }
+
+    @Override
+    public boolean decideObjection(String subject, long objectionId, boolean upheld, String reply, String actor) {
+        applications.decideObjection(objectionId, upheld, reply, actor);
+        return upheld;
     }
 }

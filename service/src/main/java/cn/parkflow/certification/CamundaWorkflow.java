@@ -29,6 +29,11 @@ class CamundaWorkflow implements WorkflowCommands {
     }
 
     @Override
+    public String startBenchmarkSelection(long campaignId, Map<String, Object> variables) {
+        return runtime.startProcessInstanceByKey(cn.parkflow.benchmark.BenchmarkProcess.KEY, String.valueOf(campaignId), variables).getId();
+    }
+
+    @Override
     public void completeCorrection(long applicationId, String userId) {
         Task task = tasks.createTaskQuery()
                 .processInstanceBusinessKey(String.valueOf(applicationId))

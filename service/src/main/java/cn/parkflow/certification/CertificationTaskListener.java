@@ -9,7 +9,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.Spin;
+import cn.parkflow.system.FormText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -86,9 +86,8 @@ class CertificationTaskListener implements TaskListener {
         if (PROVINCE_REVIEW_TASK.equals(task.getTaskDefinitionKey())) {
             ApplicationWorkflow.Facts facts = applications.facts(id); // city and operator for the conflict-free list
             List<ExpertPanel.Candidate> candidates = experts.candidates(facts.city(), facts.creditCode());
-            String options = Spin.JSON(candidates.stream().map(c -> Map.of("value", c.value(), "label", c.label())).toList()).toString();
             task.getExecution().getProcessInstance().setVariable(EXPERT_OPTIONS,
-                    org.camunda.spin.plugin.variable.SpinValues.jsonValue(options).create());
+                    FormText.options(candidates.stream().map(c -> new FormText.Option(c.value(), c.label())).toList()));
         }
     }
 

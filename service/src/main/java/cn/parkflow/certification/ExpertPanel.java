@@ -31,15 +31,23 @@ public class ExpertPanel {
         this.users = users;
     }
 
-    public List<Candidate> candidates(City applicantCity, String operatorCreditCode) {
-        List<Candidate> out = new ArrayList<>();
+    /** An expert with what the conflict-of-interest rule looks at. */
+    public record Expert(String id, String label, City homeCity, String operatorCreditCode) {}
+
+    /** Every member of group {@code expert}, read once (draw from this list for many applications). */
+    public List<Expert> experts() {
+        List<Expert> out = new ArrayList<>();
         for (User user : identity.createUserQuery().memberOfGroup(Roles.EXPERT).orderByUserId().asc().list()) {
-            if (interest(user.getId(), applicantCity, operatorCreditCode) == null) {
-                String home = users.homeCity(user.getId()).map(City::label).orElse("未登记");
-                out.add(new Candidate(user.getId(), name(user) + "（" + home + "）"));
-            }
+            City home = users.homeCity(user.getId()).orElse(null);
+            out.add(new Expert(user.getId(), name(user) + "（" + (home == null ? "未登记" : home.label()) + "）", home,
+                    users.operatorCreditCode(user.getId()).orElse(null)));
         }
         return out;
+    }
+
+    public List<Candidate> candidates(City applicantCity, String operatorCreditCode) {
+        return experts().stream().filter(e -> interest(e, applicantCity, operatorCreditCode) == null)
+                .map(e -> new Candidate(e.id(), e.label())).toList();
     }
 
     /** Why this user may not score the application, or null when it may. */
@@ -47,23 +55,30 @@ public class ExpertPanel {
         if (identity.createUserQuery().userId(userId).memberOfGroup(Roles.EXPERT).count() == 0) {
             return userId + " 不是评审专家";
         }
-        return interest(userId, applicantCity, operatorCreditCode);
+        return interest(new Expert(userId, userId, users.homeCity(userId).orElse(null), users.operatorCreditCode(userId).orElse(null)),
+                applicantCity, operatorCreditCode);
     }
 
     /** The conflict of interest of a known expert, or null. */
-    private String interest(String userId, City applicantCity, String operatorCreditCode) {
-        if (users.homeCity(userId).map(applicantCity::equals).orElse(false)) {
-            return userId + " 与申报单位同属" + applicantCity.label() + "，需回避";
+    private static String interest(Expert expert, City applicantCity, String operatorCreditCode) {
+        if (applicantCity.equals(expert.homeCity())) {
+            return expert.id() + " 与申报单位同属" + applicantCity.label() + "，需回避";
         }
-        if (users.operatorCreditCode(userId).map(operatorCreditCode::equals).orElse(false)) {
-            return userId + " 属于申报运营机构，需回避";
+        if (operatorCreditCode != null && operatorCreditCode.equals(expert.operatorCreditCode())) {
+            return expert.id() + " 属于申报运营机构，需回避";
         }
         return null;
     }
 
     /** Draws {@code count} experts at random from those without conflict. */
     public List<String> draw(City applicantCity, String operatorCreditCode, int count) {
-        List<String> pool = new ArrayList<>(candidates(applicantCity, operatorCreditCode).stream().map(Candidate::value).toList());
+        return draw(experts(), applicantCity, operatorCreditCode, count);
+    }
+
+    /** Draws {@code count} experts at random from {@code experts}, leaving out those with a conflict. */
+    public List<String> draw(List<Expert> experts, City applicantCity, String operatorCreditCode, int count) {
+        List<String> pool = new ArrayList<>(experts.stream().filter(e -> interest(e, applicantCity, operatorCreditCode) == null)
+                .map(Expert::id).toList());
         if (pool.size() < count) {
             throw new IllegalStateException("only " + pool.size() + " experts without conflict of interest for an applicant in "
                     + applicantCity.code() + "; " + count + " are needed (add experts in Camunda Admin, then retry the job)");

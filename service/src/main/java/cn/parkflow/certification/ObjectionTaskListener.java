@@ -2,26 +2,37 @@ package cn.parkflow.certification;
 
 import static cn.parkflow.certification.CertificationProcess.*;
 
-import cn.parkflow.application.ApplicationWorkflow;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** 处理异议: the reviewer's finding (upheld or not, with a reply) is stored with the objection. */
+/**
+ * 处理异议: on creation the form learns what the objection is about from the subject's handler; on
+ * completion the finding (upheld or not, with a reply) is stored by the handler, which also says
+ * whether an upheld objection ends the publication ({@code objectionEndsPublication}).
+ */
 @Component("objectionTaskListener")
 class ObjectionTaskListener implements TaskListener {
 
-    private final ApplicationWorkflow applications;
+    static final String ENDS_PUBLICATION = "objectionEndsPublication";
+
+    private final PublicationSubjects subjects;
     private final IdentityService identity;
 
-    ObjectionTaskListener(ApplicationWorkflow applications, IdentityService identity) {
-        this.applications = applications;
+    ObjectionTaskListener(PublicationSubjects subjects, IdentityService identity) {
+        this.subjects = subjects;
         this.identity = identity;
     }
 
     @Override
     public void notify(DelegateTask task) {
+        String subject = (String) task.getVariable(PUBLICATION_SUBJECT);
+        long objectionId = ((Number) task.getVariable(OBJECTION_ID)).longValue();
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.setVariablesLocal(subjects.of(subject).objectionView(subject, objectionId));
+            return;
+        }
         if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
             return;
         }
@@ -35,6 +46,7 @@ class ObjectionTaskListener implements TaskListener {
         }
         var auth = identity.getCurrentAuthentication();
         String actor = auth != null && auth.getUserId() != null ? auth.getUserId() : String.valueOf(task.getAssignee());
-        applications.decideObjection(((Number) task.getVariable(OBJECTION_ID)).longValue(), (Boolean) upheld, reply.toString().strip(), actor);
+        boolean ends = subjects.of(subject).decideObjection(subject, objectionId, (Boolean) upheld, reply.toString().strip(), actor);
+        task.getExecution().setVariableLocal(ENDS_PUBLICATION, ends);
     }
 }

@@ -2,10 +2,11 @@ package cn.parkflow.certification;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
- * What a publication (公示) is about: a certification's application ({@code APPLICATION-<id>}) or,
- * later, a benchmark campaign's list ({@code CAMPAIGN-<id>}). The one publication process serves
+ * What a publication (公示) is about: a certification's application ({@code APPLICATION-<id>}) or a
+ * benchmark campaign's list ({@code CAMPAIGN-<id>}). The one publication process serves
  * every subject type through this interface; each capability implements it for its own subjects.
  */
 public interface PublicationSubject {
@@ -18,4 +19,13 @@ public interface PublicationSubject {
 
     /** The period ended; {@code upheld} when an objection was upheld during it. */
     void close(String subject, boolean upheld);
+
+    /** What the objection form shows besides the objection itself (overrides the publication's own variables). */
+    Map<String, Object> objectionView(String subject, long objectionId);
+
+    /**
+     * Records the reviewer's finding on an objection; returns whether it ends the whole publication
+     * (an application's does when upheld; a campaign's removes one carrier and the rest stay listed).
+     */
+    boolean decideObjection(String subject, long objectionId, boolean upheld, String reply, String actor);
 }

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * The one door through which code outside the process adapters drives the engine: start a
- * certification, finish a correction, deliver an objection. Only its implementation holds
+ * certification or a benchmark selection, finish a correction, deliver an objection. Only its implementation holds
  * Camunda's services (a later move to Operaton touches it and the adapters only).
  */
 public interface WorkflowCommands {
@@ -14,6 +14,9 @@ public interface WorkflowCommands {
 
     /** Completes the operator's correction task of the application, so it returns to its reviewer. */
     void completeCorrection(long applicationId, String userId);
+
+    /** Starts the benchmark selection of a campaign (business key = campaign id); returns the process instance id. */
+    String startBenchmarkSelection(long campaignId, Map<String, Object> variables);
 
     /** Delivers an objection to the publication of {@code subject}; false when no publication is open. */
     boolean deliverObjection(String subject, Map<String, Object> objection);

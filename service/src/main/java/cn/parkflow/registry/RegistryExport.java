@@ -11,12 +11,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import cn.parkflow.system.Spreadsheets;
 import org.springframework.stereotype.Component;
 
 /** Writes the filtered registry list as xlsx (streamed, so row count is bounded by disk, not memory) or UTF-8 CSV. */
@@ -27,7 +22,7 @@ class RegistryExport {
             "设区市", "地址", "产业领域", "状态", "首次认定日期", "称号");
 
     enum Format {
-        xlsx("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        xlsx(Spreadsheets.CONTENT_TYPE),
         csv("text/csv; charset=UTF-8");
 
         final String contentType;
@@ -69,33 +64,18 @@ class RegistryExport {
     }
 
     private void xlsx(CarrierFilter filter, CarrierQueries.Sort order, OutputStream out) throws IOException {
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-            SXSSFSheet sheet = workbook.createSheet("载体名录");
-            CellStyle bold = workbook.createCellStyle();
-            Font font = workbook.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            Row header = sheet.createRow(0);
-            for (int i = 0; i < HEADERS.size(); i++) {
-                Cell cell = header.createCell(i);
-                cell.setCellValue(HEADERS.get(i));
-                cell.setCellStyle(bold);
-                sheet.setColumnWidth(i, (i == 1 || i == 2 || i == 7 ? 30 : 14) * 256);
-            }
-            sheet.createFreezePane(0, 1);
+        List<Spreadsheets.Column> columns = new java.util.ArrayList<>();
+        for (int i = 0; i < HEADERS.size(); i++) {
+            columns.add(new Spreadsheets.Column(HEADERS.get(i), i == 1 || i == 2 || i == 7 ? 30 : 14));
+        }
+        Spreadsheets.write(out, "载体名录", columns, rows -> {
             int[] index = {0};
             queries.forEach(filter, order, c -> {
-                index[0]++;
-                Row row = sheet.createRow(index[0]);
-                List<String> cells = cells(index[0], c);
-                row.createCell(0).setCellValue(index[0]);
-                for (int i = 1; i < cells.size(); i++) {
-                    row.createCell(i).setCellValue(cells.get(i));
-                }
+                List<Object> cells = new java.util.ArrayList<>(cells(++index[0], c));
+                cells.set(0, index[0]);
+                rows.add(cells);
             });
-            workbook.write(out);
-            workbook.dispose();
-        }
+        });
     }
 
     private interface IoConsumer<T> {

@@ -32,9 +32,9 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.GET, "/api/registry/**", "/api/publications/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/registry/**", "/api/publications/**", "/api/benchmark/campaigns/*/publication").permitAll()
                         // anyone may object to a publication, under their real name (checked per request)
-                        .requestMatchers(HttpMethod.POST, "/api/applications/*/objections").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/applications/*/objections", "/api/benchmark/campaigns/*/objections").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("parkflow")
                         .authenticationEntryPoint((request, response, e) -> {

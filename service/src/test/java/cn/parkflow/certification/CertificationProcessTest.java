@@ -65,7 +65,13 @@ class CertificationProcessTest {
             }
         });
         Mocks.register("certificationTaskListener", (TaskListener) task -> ran.add(task.getEventName() + ":" + task.getTaskDefinitionKey()));
-        Mocks.register("objectionTaskListener", (TaskListener) task -> ran.add(task.getEventName() + ":" + task.getTaskDefinitionKey()));
+        // as the application's publication handler answers: an upheld objection ends the publication
+        Mocks.register("objectionTaskListener", (TaskListener) task -> {
+            ran.add(task.getEventName() + ":" + task.getTaskDefinitionKey());
+            if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+                task.getExecution().setVariableLocal("objectionEndsPublication", task.getVariable("objectionUpheld"));
+            }
+        });
         Mocks.register("dueDates", new FixedDueDates());
     }
 

@@ -21,12 +21,29 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 class FormsTest {
 
     static final Map<String, List<String>> CONTRACT = Map.of(
+            "CityRecommendationTask", benchmarkKeys("recommend", 30, List.of(), List.of("recommendationComment")),
+            "ExpertScoringTask", List.of("score_FUTURE_FIT", "score_INCUBATION_PERFORMANCE", "score_PROFESSIONAL_SERVICES",
+                    "score_INVESTMENT", "score_CHAIN_COMPLETENESS", "scoringComment"),
+            "ProvinceConfirmTask", benchmarkKeys("change", 10, List.of("confirmDecision"), List.of()),
             "CityReviewTask", List.of("cityDecision", "cityComment", "cityRemark"),
             "SupplementTask", List.of(),
             "ProvinceReviewTask", List.of("provinceCheck", "provinceComment", "provinceRemark", "experts"),
             "ExpertReviewTask", List.of("expertScore", "expertOpinion", "expertComment"),
             "DecisionTask", List.of("decision", "decisionComment"),
             "ObjectionTask", List.of("objectionUpheld", "objectionReply"));
+
+    /** The positional fields of the benchmark forms: recommend1…recommend30, change1/change1Reason…change10. */
+    static List<String> benchmarkKeys(String prefix, int count, List<String> before, List<String> after) {
+        List<String> keys = new ArrayList<>(before);
+        for (int i = 1; i <= count; i++) {
+            keys.add(prefix + i);
+            if (prefix.equals("change")) {
+                keys.add(prefix + i + "Reason");
+            }
+        }
+        keys.addAll(after);
+        return keys;
+    }
 
     static Map<String, JsonNode> forms() throws Exception {
         Map<String, JsonNode> forms = new HashMap<>();
@@ -40,7 +57,7 @@ class FormsTest {
     }
 
     static List<UserTask> userTasks() {
-        return Stream.of("certification.bpmn", "publication.bpmn").flatMap(file -> {
+        return Stream.of("certification.bpmn", "publication.bpmn", "benchmark-selection.bpmn").flatMap(file -> {
             BpmnModelInstance model = Bpmn.readModelFromStream(FormsTest.class.getResourceAsStream("/" + file));
             return model.getModelElementsByType(UserTask.class).stream();
         }).toList();
@@ -84,6 +101,28 @@ class FormsTest {
         assertThat(score.path("validate").path("min").asInt()).isZero();
         assertThat(score.path("validate").path("max").asInt()).isEqualTo(100);
         assertThat(component(forms.get("ObjectionForm"), "objectionReply").path("validate").path("required").asBoolean()).isTrue();
+    }
+
+    @Test
+    void cityRecommendationHidesPositionsBeyondTheQuotaAndConfirmationNeedsAReasonPerChange() throws Exception {
+        Map<String, JsonNode> forms = forms();
+        JsonNode city = forms.get("CityRecommendationForm");
+        assertThat(component(city, "recommend1").path("conditional").path("hide").asText()).isEqualTo("=quota < 1");
+        assertThat(component(city, "recommend8").path("conditional").path("hide").asText()).isEqualTo("=quota < 8 or recommend7 = null");
+        assertThat(component(city, "recommend8").path("valuesKey").asText()).isEqualTo("applicantOptions");
+        JsonNode confirm = forms.get("ProvinceConfirmForm");
+        assertThat(values(confirm, "confirmDecision")).containsExactly("CONFIRM", "CHANGE");
+        for (int i = 1; i <= 10; i++) {
+            JsonNode reason = component(confirm, "change" + i + "Reason");
+            assertThat(reason.path("validate").path("required").asBoolean()).as("reason %d required", i).isTrue();
+            assertThat(reason.path("conditional").path("hide").asText()).contains("change" + i + " = null");
+        }
+        for (String key : CONTRACT.get("ExpertScoringTask").subList(0, 5)) {
+            JsonNode score = component(forms.get("ExpertScoringForm"), key);
+            assertThat(score.path("validate").path("min").asInt()).as(key).isZero();
+            assertThat(score.path("validate").path("max").asInt()).as(key).isEqualTo(100);
+            assertThat(score.path("validate").path("required").asBoolean()).as(key).isTrue();
+        }
     }
 
     @Test
