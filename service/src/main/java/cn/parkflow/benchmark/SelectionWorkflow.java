@@ -144,7 +144,7 @@ public class SelectionWorkflow {
         v.put("cityName", city.label());
         v.put("quota", campaign.quota(cityCode));
         v.put("applicantCount", applicants.size());
-        v.put("applicantsMarkdown", table.toString());
+        v.put("applicantsMarkdown", FormText.longText(table.toString()));
         v.put("applicantOptions", FormText.options(options));
         return v;
     }
@@ -299,7 +299,7 @@ public class SelectionWorkflow {
         v.put("totalQuota", campaign.totalQuota);
         v.put("proposedCount", proposed);
         v.put("rankedCount", ranked.size());
-        v.put("rankingMarkdown", table.toString());
+        v.put("rankingMarkdown", FormText.longText(table.toString()));
         v.put("rankedOptions", FormText.options(options));
         return v;
     }

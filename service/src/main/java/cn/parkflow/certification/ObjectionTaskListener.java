@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 class ObjectionTaskListener implements TaskListener {
 
     static final String ENDS_PUBLICATION = "objectionEndsPublication";
+    static final java.util.List<String> OBJECTION_VARIABLES = java.util.List.of(
+            OBJECTION_ID, OBJECTOR_NAME, OBJECTION_CONTACT, OBJECTION_TEXT, OBJECTION_RECEIVED_AT);
 
     private final PublicationSubjects subjects;
     private final IdentityService identity;
@@ -30,6 +32,13 @@ class ObjectionTaskListener implements TaskListener {
         String subject = (String) task.getVariable(PUBLICATION_SUBJECT);
         long objectionId = ((Number) task.getVariable(OBJECTION_ID)).longValue();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            // The message leaves the objection on the publication's scope, where the next objection
+            // would overwrite it: keep this objection, and this task's answer, on the task's own execution.
+            for (String name : OBJECTION_VARIABLES) {
+                task.getExecution().setVariableLocal(name, task.getVariable(name));
+            }
+            task.getExecution().setVariableLocal(OBJECTION_UPHELD, null);
+            task.getExecution().setVariableLocal(OBJECTION_REPLY, null);
             task.setVariablesLocal(subjects.of(subject).objectionView(subject, objectionId));
             return;
         }

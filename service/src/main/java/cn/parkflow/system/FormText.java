@@ -36,6 +36,14 @@ public final class FormText {
         return table.toString();
     }
 
+    /**
+     * Text that may exceed the 4,000 characters of a string variable (a ranking of a hundred
+     * carriers): kept as a JSON string, which Tasklist parses before the form renders it.
+     */
+    public static JsonValue longText(String text) {
+        return SpinValues.jsonValue("\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text)) + "\"").create();
+    }
+
     /** One entry of a select's or taglist's options. */
     public record Option(String value, String label) {}
 
