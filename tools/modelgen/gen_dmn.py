@@ -1,7 +1,7 @@
 import html
 H = lambda s: html.escape(s, quote=True)
 
-def table(decision_id, name, hit, inputs, outputs, rules, annotation, path, collect_output=None):
+def table(decision_id, name, hit, inputs, outputs, rules, annotation, path, collect_output=None, aggregation=None):
     # inputs: list of (id, label, expr, typeRef); outputs: list of (name, label, typeRef)
     # rules: list of (entries dict input_id->unary test, outputs list, annotation)
     x = []
@@ -11,7 +11,7 @@ def table(decision_id, name, hit, inputs, outputs, rules, annotation, path, coll
              f'id="{decision_id}Definitions" name="{H(name)}" namespace="http://parkflow.cn/dmn">')
     x.append(f'  <decision id="{decision_id}" name="{H(name)}" camunda:historyTimeToLive="3650">')
     x.append(f'    <description>{H(annotation)}</description>')
-    x.append(f'    <decisionTable id="{decision_id}Table" hitPolicy="{hit}">')
+    x.append(f'    <decisionTable id="{decision_id}Table" hitPolicy="{hit}"' + (f' aggregation="{aggregation}"' if aggregation else '') + '>')
     for (iid, label, expr, t) in inputs:
         x.append(f'      <input id="{decision_id}_in_{iid}" label="{H(label)}" camunda:inputVariable="{iid}Input">')
         tr = f' typeRef="{t}"' if t else ''
@@ -179,3 +179,57 @@ assumed('EligibilityFutureIndustryPark', '未来产业科技园认定条件（�
   ('seedFund', '孵化（引导）资金（元）', '< 20000000', '孵化（引导）资金不足2000万元（假设值）'),
   ('highTechTenants', '高新技术企业数', '< 10', '高新技术企业不足10家（假设值）')], OUT + 'eligibility-future-industry-park.dmn')
 print('ok')
+
+# ---------- annual evaluation (assumed weights; DOMAIN.md §4: not published) ----------
+score_inputs = [('kind', '载体类型', 'kind', 'string'), ('tenantCount', '在孵企业数', 'tenantCount', 'double'),
+                ('graduatedCount', '累计毕业企业数', 'graduatedCount', 'double'), ('highTechTenants', '在孵高新技术企业数', 'highTechTenants', 'double'),
+                ('investmentRaised', '当年获得投融资总额（元）', 'investmentRaised', 'double'), ('mentorCount', '创业导师数', 'mentorCount', 'double'),
+                ('eventsPerYear', '年举办创新创业活动次数', 'eventsPerYear', 'double'),
+                ('professionalStaffShare', '专业孵化服务人员占比', 'professionalStaffShare', 'double')]
+NOT_NURSERY = 'not("NURSERY")'
+def pts(points, note, **e):
+    return (e, [str(points)], note)
+score_rules = [
+  pts(20, '在孵企业数 ≥ 50（众创空间以外）', kind=NOT_NURSERY, tenantCount='>= 50'),
+  pts(15, '在孵企业数 30–49', kind=NOT_NURSERY, tenantCount='[30..50['),
+  pts(10, '在孵企业数 15–29', kind=NOT_NURSERY, tenantCount='[15..30['),
+  pts(20, '众创空间：服务团队和企业数 ≥ 30', kind='"NURSERY"', tenantCount='>= 30'),
+  pts(15, '众创空间：服务团队和企业数 15–29', kind='"NURSERY"', tenantCount='[15..30['),
+  pts(10, '众创空间：服务团队和企业数 5–14', kind='"NURSERY"', tenantCount='[5..15['),
+  pts(15, '累计毕业企业数 ≥ 30', graduatedCount='>= 30'),
+  pts(10, '累计毕业企业数 15–29', graduatedCount='[15..30['),
+  pts(5, '累计毕业企业数 5–14', graduatedCount='[5..15['),
+  pts(20, '在孵高新技术企业数 ≥ 10（众创空间以外）', kind=NOT_NURSERY, highTechTenants='>= 10'),
+  pts(12, '在孵高新技术企业数 5–9', kind=NOT_NURSERY, highTechTenants='[5..10['),
+  pts(6, '在孵高新技术企业数 1–4', kind=NOT_NURSERY, highTechTenants='[1..5['),
+  pts(20, '众创空间：高新技术企业 ≥ 3', kind='"NURSERY"', highTechTenants='>= 3'),
+  pts(12, '众创空间：高新技术企业 1–2', kind='"NURSERY"', highTechTenants='[1..3['),
+  pts(15, '当年获得投融资 ≥ 5000万元', investmentRaised='>= 50000000'),
+  pts(10, '当年获得投融资 1000万–5000万元', investmentRaised='[10000000..50000000['),
+  pts(5, '当年获得投融资 100万–1000万元', investmentRaised='[1000000..10000000['),
+  pts(10, '创业导师 ≥ 20', mentorCount='>= 20'),
+  pts(6, '创业导师 10–19', mentorCount='[10..20['),
+  pts(3, '创业导师 5–9', mentorCount='[5..10['),
+  pts(10, '年举办活动 ≥ 24 次', eventsPerYear='>= 24'),
+  pts(6, '年举办活动 12–23 次', eventsPerYear='[12..24['),
+  pts(3, '年举办活动 6–11 次', eventsPerYear='[6..12['),
+  pts(10, '专业孵化服务人员占比 ≥ 50%', professionalStaffShare='>= 0.5'),
+  pts(6, '专业孵化服务人员占比 30%–49%', professionalStaffShare='[0.3..0.5['),
+]
+table('AnnualScore', '年度考核评分', 'COLLECT', score_inputs, [('points', '得分', 'double')], score_rules,
+      '年度考核评分：各项指标按区间计分后求和（满分100）。权重与区间均为假设值（assumed，未公布），可直接在本表修改；缺报的指标不得分。',
+      OUT + 'annual-score.dmn', aggregation='SUM')
+rating_inputs = [('kind', '载体类型', 'kind', 'string'), ('score', '考核得分', 'score', 'double')]
+def grade(kind, test, rating, label, note):
+    e = {'score': test}
+    if kind: e['kind'] = kind
+    return (e, [q(rating), q(label)], note)
+rating_rules = [
+  grade(None, '>= 85', 'A', '优秀', '85分及以上为优秀（假设值）'),
+  grade(None, '[70..85[', 'B', '良好', '70–84.99分为良好（假设值）'),
+  grade(None, '[60..70[', 'C', '合格', '60–69.99分为合格（假设值）'),
+  grade(None, '< 60', 'D', '不合格', '60分以下为不合格（假设值）；未报送年度报告的直接评为不合格，不经本表'),
+]
+table('AnnualRating', '年度考核等级', 'FIRST', rating_inputs, [('rating', '等级', 'string'), ('ratingLabel', '等级名称', 'string')],
+      rating_rules, '按载体类型和考核得分确定等级 A/B/C/D。分档为假设值（assumed），可按类型增加行（类型列为空表示所有类型）。',
+      OUT + 'annual-rating.dmn')

@@ -110,6 +110,11 @@ public final class Http {
         return send(builder);
     }
 
+    /** POST of raw bytes with the given content type (CSV, for instance). */
+    public Response postBody(String path, String contentType, byte[] body) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** multipart/form-data with text fields and one file. */
     public Response upload(String path, Map<String, String> fields, String fileField, String fileName, String contentType, byte[] bytes) {
         String boundary = "----parkflow" + UUID.randomUUID();
