@@ -164,5 +164,62 @@ public class Gen {
       .done();
     Bpmn.validateModel(bench);
     Bpmn.writeModelToFile(new File(a[0] + "/benchmark-selection.bpmn"), bench);
+
+    final String EL = "${evaluationTaskListener}";
+    BpmnModelInstance eval = Bpmn.createExecutableProcess("annual-evaluation")
+      .name("年度考核评价").camundaHistoryTimeToLive(3650)
+      .startEvent("ScheduledStartEvent").name("每年定时发起").timerWithCycle("${evaluationSchedule.cron()}")
+      .serviceTask("RegisterScheduledRun").name("登记上年度考核").camundaAsyncBefore().camundaDelegateExpression("${registerScheduledRun}")
+      .exclusiveGateway("RegisteredGateway").name("本年度已发起？")
+        .condition("未发起", "${registered}")
+        .exclusiveGateway("RunStartGateway").name("考核开始")
+        .serviceTask("SelectCarriers").name("确定参评载体").camundaAsyncBefore().camundaDelegateExpression("${selectEvaluatedCarriers}")
+        .callActivity("CarrierEvaluation").name("逐个载体考核").calledElement("carrier-evaluation")
+          .camundaInBusinessKey("EVAL-${year}-${carrierId}")
+          .camundaIn("year", "year").camundaIn("carrierId", "carrierId").camundaIn("reportPeriod", "reportPeriod")
+          .multiInstance().parallel().camundaCollection("${carriers}").camundaElementVariable("carrierId")
+            .camundaAsyncBefore().camundaAsyncAfter().multiInstanceDone()
+        .serviceTask("PrepareCityConfirmation").name("汇总各市考核结果").camundaAsyncBefore().camundaDelegateExpression("${prepareCityConfirmation}")
+        .userTask("CityConfirmTask").name("设区市确认考核结果").camundaCandidateGroups("${evaluationRuns.cityGroup(city)}")
+          .camundaFormRef("CityConfirmForm").camundaFormRefBinding("latest").camundaDueDate("${dueDates.of('CityReviewTask')}")
+          .camundaTaskListenerDelegateExpression("create", EL).camundaTaskListenerDelegateExpression("complete", EL)
+          .multiInstance().parallel().camundaCollection("${cities}").camundaElementVariable("city").camundaAsyncAfter().multiInstanceDone()
+        .serviceTask("SelectRevocations").name("确定连续两年不合格的载体").camundaAsyncBefore().camundaDelegateExpression("${selectRevocations}")
+        .userTask("RevocationTask").name("撤销资格审批").camundaCandidateGroups("province-approver")
+          .camundaFormRef("RevocationForm").camundaFormRefBinding("latest").camundaDueDate("${dueDates.of('DecisionTask')}")
+          .camundaTaskListenerDelegateExpression("create", EL).camundaTaskListenerDelegateExpression("complete", EL)
+          .multiInstance().parallel().camundaCollection("${revocations}").camundaElementVariable("revocationCarrier").camundaAsyncAfter().multiInstanceDone()
+        .serviceTask("FinishEvaluation").name("考核结束").camundaAsyncBefore().camundaDelegateExpression("${finishEvaluation}")
+        .endEvent("EvaluationFinishedEndEvent").name("年度考核完成")
+      .moveToNode("RegisteredGateway")
+        .condition("已发起", "${!registered}")
+        .endEvent("AlreadyStartedEndEvent").name("本年度已发起，不重复")
+      .done();
+    ((Process) eval.getModelElementById("annual-evaluation")).builder()
+      .startEvent("ManualStartEvent").name("省科技厅发起").message("EvaluationRequested").connectTo("RunStartGateway");
+    Bpmn.validateModel(eval);
+    Bpmn.writeModelToFile(new File(a[0] + "/annual-evaluation.bpmn"), eval);
+
+    BpmnModelInstance ce = Bpmn.createExecutableProcess("carrier-evaluation")
+      .name("载体年度考核").camundaHistoryTimeToLive(3650)
+      .startEvent("CarrierEvaluationStartEvent").name("开始考核")
+      .serviceTask("PrepareCarrier").name("查询年度报告").camundaDelegateExpression("${prepareCarrierEvaluation}")
+      .exclusiveGateway("ReportGateway").name("已有年度报告？")
+        .condition("没有", "${!hasReport}")
+        .userTask("AnnualReportTask").name("报送年度报告").camundaCandidateUsers("${operatorUsers}")
+          .camundaFormRef("AnnualReportForm").camundaFormRefBinding("latest").camundaDueDate("${dueDates.after(reportPeriod)}")
+          .camundaTaskListenerDelegateExpression("create", EL).camundaTaskListenerDelegateExpression("complete", EL)
+        .exclusiveGateway("RateGateway").name("评定")
+        .serviceTask("RateCarrier").name("评定考核等级").camundaAsyncBefore().camundaDelegateExpression("${rateCarrier}")
+        .endEvent("CarrierRatedEndEvent").name("已评定")
+      .moveToNode("ReportGateway")
+        .condition("已有（导入）", "${hasReport}")
+        .connectTo("RateGateway")
+      .done();
+    UserTask reportTask = ce.getModelElementById("AnnualReportTask");
+    reportTask.builder().boundaryEvent("ReportDeadlineTimer").name("报送期满").timerWithDuration("${reportPeriod}")
+      .connectTo("RateGateway");
+    Bpmn.validateModel(ce);
+    Bpmn.writeModelToFile(new File(a[0] + "/carrier-evaluation.bpmn"), ce);
   }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import cn.parkflow.system.TaskAnswers;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -137,15 +138,14 @@ class BenchmarkTaskListener implements TaskListener {
         selection.confirm(campaignId, changes, actor(task));
     }
 
-    /** Declares the task's answer fields on its own execution (empty), so completing the task sets them there. */
     private static void declare(DelegateExecution execution, List<String> names) {
-        names.forEach(name -> execution.setVariableLocal(name, null));
+        TaskAnswers.declare(execution, names);
     }
 
     private static void declare(DelegateExecution execution, List<String> names, String more) {
         List<String> all = new ArrayList<>(names);
         all.add(more);
-        declare(execution, all);
+        TaskAnswers.declare(execution, all);
     }
 
     private static List<String> positions(String prefix, int count) {
@@ -157,7 +157,7 @@ class BenchmarkTaskListener implements TaskListener {
     }
 
     private static String text(Object value) {
-        return value == null ? "" : value.toString().strip();
+        return TaskAnswers.text(value);
     }
 
     private static long id(String value, String field) {
@@ -169,10 +169,6 @@ class BenchmarkTaskListener implements TaskListener {
     }
 
     private String actor(DelegateTask task) {
-        var auth = identity.getCurrentAuthentication();
-        if (auth != null && auth.getUserId() != null) {
-            return auth.getUserId();
-        }
-        return task.getAssignee() == null ? "unknown" : task.getAssignee();
+        return TaskAnswers.actor(identity, task);
     }
 }

@@ -31,6 +31,11 @@ public class DueDates {
         return Date.from(clock.instant().plus(duration));
     }
 
+    /** Due after an ISO-8601 period from now, e.g. the report period of the annual evaluation. */
+    public Date after(String period) {
+        return Date.from(clock.instant().plus(Duration.parse(period)));
+    }
+
     /** The operator's correction is due when the correction period lapses. */
     public Date correctionDue() {
         return Date.from(clock.instant().plus(properties.correctionPeriod()));

@@ -55,11 +55,13 @@ public class ReportImport {
     private record Carrier(long id, String name, String creditCode, CarrierKind kind) {}
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final EvaluationRuns runs;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ReportImport(NamedParameterJdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+    ReportImport(NamedParameterJdbcTemplate jdbc, EvaluationRuns runs, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.runs = runs;
         this.json = json;
         this.clock = clock;
     }
@@ -169,6 +171,7 @@ public class ReportImport {
             seen.put(carrier.id(), row.number());
             boolean replaced = save(carrier.id(), year, indicators, caller.userId(), now);
             accepted.add(new Accepted(row.number(), code, carrier.id(), carrier.name(), replaced));
+            runs.reportImported(carrier.id(), year);
         }
         return new Result(year, rows.size(), accepted, rejected);
     }

@@ -19,11 +19,13 @@ public class RegistryService {
     private final CertificationRepository certifications;
     private final TitleRepository titles;
     private final AuditEventRepository audit;
+    private final EvaluationRepository evaluations;
     private final CertificationNumbers numbers;
     private final Clock clock;
 
     RegistryService(CarrierRepository carriers, CertificationRepository certifications, TitleRepository titles,
-            AuditEventRepository audit, CertificationNumbers numbers, Clock clock) {
+            AuditEventRepository audit, EvaluationRepository evaluations, CertificationNumbers numbers, Clock clock) {
+        this.evaluations = evaluations;
         this.carriers = carriers;
         this.certifications = certifications;
         this.titles = titles;
@@ -80,6 +82,44 @@ public class RegistryService {
         TitleRow row = titles.save(new TitleRow(null, carrier.id, title, source, from, until, clock.instant()));
         record(actor, carrierId, "TITLE_GRANTED", title + "：" + from + " 至 " + until + (source == null ? "" : "（" + source + "）"));
         return row.id();
+    }
+
+    /**
+     * Records a carrier's confirmed yearly rating (one row per carrier and year; a second one is a
+     * duplicate key). D puts an active carrier under warning (整改); a passing rating lifts a warning.
+     */
+    @Transactional
+    public void recordEvaluation(long carrierId, int year, String rating, java.math.BigDecimal score, String remark, String actor) {
+        CarrierRow carrier = carriers.findById(carrierId).orElseThrow(() -> new IllegalArgumentException("no carrier " + carrierId));
+        evaluations.save(new EvaluationRow(null, carrierId, year, rating, score, remark, clock.instant()));
+        record(actor, carrierId, "EVALUATED", year + "年度考核：" + rating + (remark == null ? "" : "（" + remark + "）"));
+        if ("D".equals(rating) && carrier.status == CarrierStatus.ACTIVE) {
+            status(carrier, CarrierStatus.WARNING, actor, year + "年度考核不合格，予以警示并限期整改");
+        } else if (!"D".equals(rating) && carrier.status == CarrierStatus.WARNING) {
+            status(carrier, CarrierStatus.ACTIVE, actor, year + "年度考核合格，解除警示");
+        }
+    }
+
+    /** The rating a carrier got for a year, if it was evaluated. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> rating(long carrierId, int year) {
+        return evaluations.findByCarrierIdOrderByYearAsc(carrierId).stream().filter(e -> e.year() == year)
+                .map(EvaluationRow::rating).findFirst();
+    }
+
+    /** Revokes a carrier's status (two consecutive failed evaluations, confirmed by the province). */
+    @Transactional
+    public void revoke(long carrierId, String reason, String actor) {
+        CarrierRow carrier = carriers.findById(carrierId).orElseThrow(() -> new IllegalArgumentException("no carrier " + carrierId));
+        status(carrier, CarrierStatus.REVOKED, actor, reason);
+    }
+
+    private void status(CarrierRow carrier, CarrierStatus status, String actor, String reason) {
+        CarrierStatus before = carrier.status;
+        carrier.status = status;
+        carrier.updatedAt = clock.instant();
+        carriers.save(carrier);
+        record(actor, carrier.id, "STATUS_CHANGED", before.label() + " → " + status.label() + "：" + reason);
     }
 
     void record(String actor, long carrierId, String action, String detail) {

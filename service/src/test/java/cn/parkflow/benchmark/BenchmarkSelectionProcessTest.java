@@ -14,6 +14,7 @@ import cn.parkflow.registry.Industry;
 import cn.parkflow.registry.Level;
 import cn.parkflow.registry.RegistryReader;
 import cn.parkflow.registry.RegistryService;
+import cn.parkflow.testsupport.ProcessDriver;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -335,15 +336,12 @@ class BenchmarkSelectionProcessTest {
         runJobs();
     }
 
+    ProcessDriver driver() {
+        return new ProcessDriver(management, identity, tasks);
+    }
+
     void runJobs() {
-        for (int round = 0; round < 10_000; round++) {
-            List<Job> jobs = management.createJobQuery().executable().messages().listPage(0, 200);
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(j -> management.executeJob(j.getId()));
-        }
-        throw new AssertionError("jobs keep coming");
+        driver().runJobs();
     }
 
     void recommend(Campaign c, City city, Long... ordered) {
@@ -376,18 +374,11 @@ class BenchmarkSelectionProcessTest {
     }
 
     void complete(Task task, String user, String group, Map<String, Object> variables) {
-        as(user, group, () -> tasks.complete(task.getId(), variables));
-        runJobs();
+        driver().complete(task.getId(), user, group, variables);
     }
 
     void as(String user, String group, Runnable action) {
-        identity.setAuthentication(user, List.of(group));
-        try {
-            action.run();
-        } finally {
-            identity.clearAuthentication();
-        }
-        runJobs();
+        driver().as(user, group, action);
     }
 
     List<Task> tasks(Campaign c, String key) {

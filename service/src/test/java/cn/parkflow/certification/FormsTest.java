@@ -20,17 +20,29 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /** Every user task has a Chinese name, a due date and a Camunda Form that fills exactly the variables of the contract. */
 class FormsTest {
 
-    static final Map<String, List<String>> CONTRACT = Map.of(
-            "CityRecommendationTask", benchmarkKeys("recommend", 30, List.of(), List.of("recommendationComment")),
-            "ExpertScoringTask", List.of("score_FUTURE_FIT", "score_INCUBATION_PERFORMANCE", "score_PROFESSIONAL_SERVICES",
-                    "score_INVESTMENT", "score_CHAIN_COMPLETENESS", "scoringComment"),
-            "ProvinceConfirmTask", benchmarkKeys("change", 10, List.of("confirmDecision"), List.of()),
-            "CityReviewTask", List.of("cityDecision", "cityComment", "cityRemark"),
-            "SupplementTask", List.of(),
-            "ProvinceReviewTask", List.of("provinceCheck", "provinceComment", "provinceRemark", "experts"),
-            "ExpertReviewTask", List.of("expertScore", "expertOpinion", "expertComment"),
-            "DecisionTask", List.of("decision", "decisionComment"),
-            "ObjectionTask", List.of("objectionUpheld", "objectionReply"));
+    static final Map<String, List<String>> CONTRACT = Map.ofEntries(
+            Map.entry("AnnualReportTask", List.of("tenantCount", "graduatedCount", "highTechTenants", "investmentRaised", "mentorCount",
+                    "eventsPerYear", "professionalStaffShare", "narrative")),
+            Map.entry("CityConfirmTask", evaluationChangeKeys()),
+            Map.entry("RevocationTask", List.of("revoke", "revocationReason")),
+            Map.entry("CityRecommendationTask", benchmarkKeys("recommend", 30, List.of(), List.of("recommendationComment"))),
+            Map.entry("ExpertScoringTask", List.of("score_FUTURE_FIT", "score_INCUBATION_PERFORMANCE", "score_PROFESSIONAL_SERVICES",
+                    "score_INVESTMENT", "score_CHAIN_COMPLETENESS", "scoringComment")),
+            Map.entry("ProvinceConfirmTask", benchmarkKeys("change", 10, List.of("confirmDecision"), List.of())),
+            Map.entry("CityReviewTask", List.of("cityDecision", "cityComment", "cityRemark")),
+            Map.entry("SupplementTask", List.of()),
+            Map.entry("ProvinceReviewTask", List.of("provinceCheck", "provinceComment", "provinceRemark", "experts")),
+            Map.entry("ExpertReviewTask", List.of("expertScore", "expertOpinion", "expertComment")),
+            Map.entry("DecisionTask", List.of("decision", "decisionComment")),
+            Map.entry("ObjectionTask", List.of("objectionUpheld", "objectionReply")));
+
+    static List<String> evaluationChangeKeys() {
+        List<String> keys = new ArrayList<>(List.of("confirmDecision"));
+        for (int i = 1; i <= 10; i++) {
+            keys.addAll(List.of("change" + i, "change" + i + "Rating", "change" + i + "Reason"));
+        }
+        return keys;
+    }
 
     /** The positional fields of the benchmark forms: recommend1…recommend30, change1/change1Reason…change10. */
     static List<String> benchmarkKeys(String prefix, int count, List<String> before, List<String> after) {
@@ -57,7 +69,7 @@ class FormsTest {
     }
 
     static List<UserTask> userTasks() {
-        return Stream.of("certification.bpmn", "publication.bpmn", "benchmark-selection.bpmn").flatMap(file -> {
+        return Stream.of("certification.bpmn", "publication.bpmn", "benchmark-selection.bpmn", "annual-evaluation.bpmn", "carrier-evaluation.bpmn").flatMap(file -> {
             BpmnModelInstance model = Bpmn.readModelFromStream(FormsTest.class.getResourceAsStream("/" + file));
             return model.getModelElementsByType(UserTask.class).stream();
         }).toList();

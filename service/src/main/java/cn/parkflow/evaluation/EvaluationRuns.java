@@ -1,0 +1,400 @@
+package cn.parkflow.evaluation;
+
+import static cn.parkflow.system.FormText.markdown;
+
+import cn.parkflow.identity.Caller;
+import cn.parkflow.identity.Roles;
+import cn.parkflow.registry.CarrierKind;
+import cn.parkflow.registry.City;
+import cn.parkflow.registry.Indicator;
+import cn.parkflow.registry.RegistryService;
+import cn.parkflow.system.ApiException;
+import cn.parkflow.system.FieldErrors;
+import cn.parkflow.system.FormText;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The yearly evaluation runs: starting one per year, selecting the carriers due, rating each from
+ * its report, the cities' confirmation, the consequences in the registry, and progress. Every
+ * method the process calls runs inside the engine's transaction; a refused answer of a reviewer is
+ * an {@link IllegalArgumentException} with a Chinese message.
+ */
+@Service("evaluationRuns")
+public class EvaluationRuns {
+
+    private static final Logger log = LoggerFactory.getLogger(EvaluationRuns.class);
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final AnnualRating rating;
+    private final RegistryService registry;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final IdentityService identity;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Duration reportPeriod;
+
+    EvaluationRuns(NamedParameterJdbcTemplate jdbc, AnnualRating rating, RegistryService registry, RuntimeService runtime,
+            TaskService tasks, IdentityService identity, ObjectMapper json, Clock clock,
+            @Value("${parkflow.evaluation.report-period:P30D}") Duration reportPeriod) {
+        this.jdbc = jdbc;
+        this.rating = rating;
+        this.registry = registry;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.identity = identity;
+        this.json = json;
+        this.clock = clock;
+        this.reportPeriod = reportPeriod;
+    }
+
+    // --- starting a run ---
+
+    public record Started(int year, String processInstanceId) {}
+
+    /** Starts the run of a year (province-reviewer); a year that has a run already is a 409. */
+    @Transactional
+    public Started start(int year, Caller caller) {
+        if (!caller.in(Roles.PROVINCE_REVIEWER) && !caller.isAdmin()) {
+            throw ApiException.forbidden("只有省科技厅审核人员可以发起年度考核");
+        }
+        if (year < 2000 || year > LocalDate.now(clock).getYear()) {
+            throw FieldErrors.single("year", "考核年度应在2000年到今年之间");
+        }
+        if (!register(year, caller.userId())) {
+            throw ApiException.conflict(year + "年度考核已经发起，不能重复发起");
+        }
+        String id = runtime.startProcessInstanceByMessage(EvaluationProcess.START_MESSAGE, EvaluationProcess.businessKey(year),
+                Map.of(EvaluationProcess.YEAR, year, EvaluationProcess.REPORT_PERIOD, reportPeriod.toString())).getId();
+        jdbc.update("UPDATE evaluation_run SET process_instance_id = :pi WHERE eval_year = :year", Map.of("pi", id, "year", year));
+        return new Started(year, id);
+    }
+
+    /** Registers the run of a year; false when it exists (the timer and the API start each year once). */
+    boolean register(int year, String actor) {
+        try {
+            jdbc.update("INSERT INTO evaluation_run (eval_year, started_by, started_at) VALUES (:year, :actor, :at)",
+                    Map.of("year", year, "actor", actor, "at", Timestamp.from(clock.instant())));
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /** The year the scheduled run evaluates: the calendar year before the one it runs in. */
+    int scheduledYear() {
+        return LocalDate.now(clock).getYear() - 1;
+    }
+
+    String reportPeriod() {
+        return reportPeriod.toString();
+    }
+
+    /** Every certified carrier (active or under warning) certified by the end of the year and not yet rated for it. */
+    @Transactional(readOnly = true)
+    public List<Long> dueCarriers(int year) {
+        return jdbc.queryForList("SELECT c.id FROM carrier c WHERE c.status IN ('ACTIVE', 'WARNING') "
+                + "AND EXISTS (SELECT 1 FROM certification x WHERE x.carrier_id = c.id AND x.valid_from <= :end) "
+                + "AND NOT EXISTS (SELECT 1 FROM evaluation e WHERE e.carrier_id = c.id AND e.eval_year = :year) ORDER BY c.id",
+                Map.of("end", LocalDate.of(year, 12, 31), "year", year), Long.class);
+    }
+
+    // --- one carrier ---
+
+    private record CarrierFacts(long id, String name, CarrierKind kind, String city, String creditCode) {}
+
+    private CarrierFacts carrier(long id) {
+        return jdbc.queryForObject("SELECT id, name, kind, city, credit_code FROM carrier WHERE id = :id", Map.of("id", id),
+                (rs, n) -> new CarrierFacts(rs.getLong(1), rs.getString(2), CarrierKind.valueOf(rs.getString(3)), rs.getString(4),
+                        rs.getString(5)));
+    }
+
+    Optional<Map<String, Object>> report(long carrierId, int year) {
+        List<String> found = jdbc.queryForList("SELECT indicators FROM annual_report WHERE carrier_id = :c AND report_year = :y",
+                Map.of("c", carrierId, "y", year), String.class);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readValue(found.get(0), new TypeReference<LinkedHashMap<String, Object>>() {}));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The operator accounts that file the carrier's report (Camunda users with its credit code). */
+    List<String> operatorUsers(long carrierId) {
+        String code = carrier(carrierId).creditCode();
+        List<String> users = new ArrayList<>();
+        for (User user : identity.createUserQuery().memberOfGroup(Roles.APPLICANT).list()) {
+            if (code.equals(identity.getUserInfo(user.getId(), Roles.INFO_OPERATOR_CREDIT_CODE))) {
+                users.add(user.getId());
+            }
+        }
+        return users;
+    }
+
+    /** What the operator's report form shows. */
+    Map<String, Object> reportView(long carrierId, int year) {
+        CarrierFacts c = carrier(carrierId);
+        Map<String, Object> v = new HashMap<>();
+        v.put("carrierName", c.name());
+        v.put("kindLabel", c.kind().label());
+        v.put("cityName", City.ofCode(c.city()).label());
+        v.put("yearText", year + "年度");
+        return v;
+    }
+
+    /** The operator files its report through its task. */
+    @Transactional
+    public void fileReport(long carrierId, int year, Map<String, Object> indicators, String narrative, String actor) {
+        for (String key : ReportColumns.RATED) {
+            Object value = indicators.get(key);
+            Indicator indicator = Indicator.valueOf(key);
+            if (value == null) {
+                throw new IllegalArgumentException("请填写" + indicator.label() + "（" + key + "）");
+            }
+            String problem = indicator.problem(value);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem + "（" + key + "）");
+            }
+        }
+        String text;
+        try {
+            text = json.writeValueAsString(indicators);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        jdbc.update("INSERT INTO annual_report (carrier_id, report_year, indicators, source, narrative, filed_by, filed_at) "
+                + "VALUES (:c, :y, :i, 'OPERATOR', :n, :a, :t)", new MapSqlParameterSource().addValue("c", carrierId).addValue("y", year)
+                .addValue("i", text).addValue("n", narrative).addValue("a", actor).addValue("t", Timestamp.from(clock.instant())));
+    }
+
+    /** Imported figures stand in for the operator's own report: its open task is completed. */
+    void reportImported(long carrierId, int year) {
+        for (Task task : tasks.createTaskQuery().processDefinitionKey(EvaluationProcess.CARRIER_KEY)
+                .processInstanceBusinessKey(EvaluationProcess.carrierBusinessKey(year, carrierId))
+                .taskDefinitionKey(EvaluationProcess.ANNUAL_REPORT_TASK).list()) {
+            tasks.complete(task.getId(), Map.of(EvaluationProcess.REPORT_IMPORTED, true));
+        }
+    }
+
+    /** Rates a carrier from its report (none: D); a provisional result the city confirms. Idempotent. */
+    @Transactional
+    public void rate(long carrierId, int year) {
+        CarrierFacts c = carrier(carrierId);
+        Optional<Map<String, Object>> report = report(carrierId, year);
+        AnnualRating.Rated rated = rating.rate(c.kind(), report.orElse(null));
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("c", carrierId).addValue("y", year).addValue("city", c.city())
+                .addValue("score", rated.score()).addValue("r", rated.rating().name()).addValue("reported", report.isPresent())
+                .addValue("t", Timestamp.from(clock.instant()));
+        try {
+            jdbc.update("INSERT INTO evaluation_result (carrier_id, eval_year, city, score, rating, proposed, reported, rated_at) "
+                    + "VALUES (:c, :y, :city, :score, :r, :r, :reported, :t)", p);
+        } catch (DuplicateKeyException retried) {
+            log.info("carrier {} already rated for {}", carrierId, year);
+        }
+    }
+
+    // --- city confirmation ---
+
+    @Transactional(readOnly = true)
+    public List<String> cities(int year) {
+        return jdbc.queryForList("SELECT DISTINCT city FROM evaluation_result WHERE eval_year = :y AND confirmed = FALSE ORDER BY city",
+                Map.of("y", year), String.class);
+    }
+
+    public String cityGroup(String city) {
+        return City.ofCode(city).reviewerGroup();
+    }
+
+    private record Result(long carrierId, String name, String rating, BigDecimal score, boolean reported, boolean confirmed) {}
+
+    private List<Result> results(int year, String city) {
+        return jdbc.query("SELECT r.carrier_id, c.name, r.rating, r.score, r.reported, r.confirmed FROM evaluation_result r "
+                + "JOIN carrier c ON c.id = r.carrier_id WHERE r.eval_year = :y AND r.city = :city ORDER BY r.rating DESC, c.name",
+                Map.of("y", year, "city", city), (rs, n) -> new Result(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getBigDecimal(4), rs.getBoolean(5), rs.getBoolean(6)));
+    }
+
+    /** What the city's confirmation form shows: every carrier with its rating, and the options for changes. */
+    @Transactional(readOnly = true)
+    public Map<String, Object> cityView(int year, String city) {
+        List<Result> results = results(year, city);
+        StringBuilder table = new StringBuilder("| 载体 | 得分 | 等级 | 年度报告 |\n|---|---|---|---|\n");
+        List<FormText.Option> options = new ArrayList<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Rating r : Rating.values()) {
+            counts.put(r.name(), 0);
+        }
+        for (Result r : results) {
+            counts.merge(r.rating(), 1, Integer::sum);
+            table.append("| ").append(markdown(r.name())).append(" | ").append(r.score() == null ? "—" : r.score().toPlainString())
+                    .append(" | ").append(r.rating()).append(" ").append(Rating.valueOf(r.rating()).label()).append(" | ")
+                    .append(r.reported() ? "已报送" : "未报送").append(" |\n");
+            options.add(new FormText.Option(String.valueOf(r.carrierId()), r.name() + "（" + r.rating() + "）"));
+        }
+        Map<String, Object> v = new HashMap<>();
+        v.put("cityName", City.ofCode(city).label());
+        v.put("yearText", year + "年度");
+        v.put("carrierCount", results.size());
+        v.put("ratingCountsText", "A " + counts.get("A") + " · B " + counts.get("B") + " · C " + counts.get("C") + " · D " + counts.get("D"));
+        v.put("resultsMarkdown", FormText.longText(table.toString()));
+        v.put("carrierOptions", FormText.options(options));
+        return v;
+    }
+
+    /** A change of one rating by the city, with its reason. */
+    public record Change(long carrierId, Rating rating, String reason) {}
+
+    /** The city confirms its carriers' ratings, changing single ones with a reason each; the registry records them. */
+    @Transactional
+    public void confirmCity(int year, String city, List<Change> changes, String actor) {
+        Map<Long, Result> results = new LinkedHashMap<>();
+        results(year, city).forEach(r -> results.put(r.carrierId(), r));
+        List<Long> seen = new ArrayList<>();
+        for (Change change : changes) {
+            if (!results.containsKey(change.carrierId())) {
+                throw new IllegalArgumentException("载体 " + change.carrierId() + " 不在本市本年度考核名单中");
+            }
+            if (seen.contains(change.carrierId())) {
+                throw new IllegalArgumentException("载体 " + change.carrierId() + " 调整了两次");
+            }
+            seen.add(change.carrierId());
+            if (change.reason() == null || change.reason().isBlank()) {
+                throw new IllegalArgumentException("调整等级须说明理由（" + results.get(change.carrierId()).name() + "）");
+            }
+        }
+        Instant now = clock.instant();
+        for (Change change : changes) {
+            jdbc.update("UPDATE evaluation_result SET rating = :r, change_reason = :reason WHERE carrier_id = :c AND eval_year = :y",
+                    Map.of("r", change.rating().name(), "reason", change.reason().strip(), "c", change.carrierId(), "y", year));
+        }
+        for (Result r : results(year, city)) {
+            if (r.confirmed()) {
+                continue;
+            }
+            jdbc.update("UPDATE evaluation_result SET confirmed = TRUE, confirmed_by = :a, confirmed_at = :t WHERE carrier_id = :c AND eval_year = :y",
+                    Map.of("a", actor, "t", Timestamp.from(now), "c", r.carrierId(), "y", year));
+            String reason = changes.stream().filter(c -> c.carrierId() == r.carrierId()).map(Change::reason).findFirst().orElse(null);
+            String remark = !r.reported() ? "未报送年度报告" : reason == null ? null : "设区市调整：" + reason.strip();
+            registry.recordEvaluation(r.carrierId(), year, r.rating(), r.score(), remark, actor);
+        }
+        log.info("evaluation {}: {} confirmed {} carriers of {} with {} changes", year, actor, results.size(), city, changes.size());
+    }
+
+    // --- revocation ---
+
+    /** Carriers failing this year and the year before: the province decides on revocation. */
+    @Transactional(readOnly = true)
+    public List<String> revocations(int year) {
+        List<String> out = new ArrayList<>();
+        for (Long id : jdbc.queryForList("SELECT carrier_id FROM evaluation_result WHERE eval_year = :y AND rating = 'D' AND confirmed = TRUE "
+                + "ORDER BY carrier_id", Map.of("y", year), Long.class)) {
+            if (registry.rating(id, year - 1).filter("D"::equals).isPresent()) {
+                out.add(String.valueOf(id));
+            }
+        }
+        return out;
+    }
+
+    Map<String, Object> revocationView(long carrierId, int year) {
+        CarrierFacts c = carrier(carrierId);
+        Map<String, Object> v = new HashMap<>(reportView(carrierId, year));
+        v.put("revocationText", "该载体" + (year - 1) + "年度和" + year + "年度考核均为不合格（D），按规定连续两次考核不合格的撤销其资格。");
+        v.put("carrierId", c.id());
+        return v;
+    }
+
+    @Transactional
+    public void decideRevocation(long carrierId, int year, boolean revoke, String reason, String actor) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("请填写审批意见");
+        }
+        if (revoke) {
+            registry.revoke(carrierId, year + "年度连续两次考核不合格，撤销资格：" + reason.strip(), actor);
+        } else {
+            log.info("evaluation {}: revocation of carrier {} refused by {}", year, carrierId, actor);
+        }
+    }
+
+    @Transactional
+    public void finish(int year) {
+        jdbc.update("UPDATE evaluation_run SET finished_at = :t WHERE eval_year = :y", Map.of("t", Timestamp.from(clock.instant()), "y", year));
+    }
+
+    // --- progress ---
+
+    public record Progress(int year, int total, int rated, int confirmed, Map<String, Integer> byRating, List<CityProgress> cities,
+            Instant startedAt, Instant finishedAt) {}
+
+    public record CityProgress(City city, String cityName, int rated, int confirmed, Map<String, Integer> byRating) {}
+
+    @Transactional(readOnly = true)
+    public Progress progress(int year) {
+        List<Map<String, Object>> run = jdbc.queryForList("SELECT started_at, finished_at, process_instance_id FROM evaluation_run WHERE eval_year = :y",
+                Map.of("y", year));
+        if (run.isEmpty()) {
+            throw ApiException.notFound(year + "年度考核");
+        }
+        Object pi = run.get(0).get("process_instance_id");
+        int total = 0;
+        if (pi != null) {
+            Object carriers = Optional.ofNullable(runtime.createProcessInstanceQuery().processInstanceId(pi.toString()).singleResult())
+                    .map(p -> runtime.getVariable(p.getId(), EvaluationProcess.CARRIERS)).orElse(null);
+            total = carriers instanceof List<?> l ? l.size() : 0;
+        }
+        Map<String, Integer> byRating = new LinkedHashMap<>();
+        for (Rating r : Rating.values()) {
+            byRating.put(r.name(), 0);
+        }
+        Map<String, CityProgress> cities = new LinkedHashMap<>();
+        int[] rated = {0}, confirmed = {0};
+        jdbc.query("SELECT city, rating, confirmed, COUNT(*) FROM evaluation_result WHERE eval_year = :y GROUP BY city, rating, confirmed",
+                Map.of("y", year), rs -> {
+                    int n = rs.getInt(4);
+                    String city = rs.getString(1);
+                    rated[0] += n;
+                    boolean isConfirmed = rs.getBoolean(3);
+                    confirmed[0] += isConfirmed ? n : 0;
+                    byRating.merge(rs.getString(2), n, Integer::sum);
+                    CityProgress before = cities.getOrDefault(city, new CityProgress(City.ofCode(city), City.ofCode(city).label(), 0, 0,
+                            new LinkedHashMap<>()));
+                    before.byRating().merge(rs.getString(2), n, Integer::sum);
+                    cities.put(city, new CityProgress(before.city(), before.cityName(), before.rated() + n,
+                            before.confirmed() + (isConfirmed ? n : 0), before.byRating()));
+                });
+        Timestamp started = (Timestamp) run.get(0).get("started_at");
+        Timestamp finished = (Timestamp) run.get(0).get("finished_at");
+        return new Progress(year, Math.max(total, rated[0]), rated[0], confirmed[0], byRating, List.copyOf(cities.values()),
+                started == null ? null : started.toInstant(), finished == null ? null : finished.toInstant());
+    }
+}
