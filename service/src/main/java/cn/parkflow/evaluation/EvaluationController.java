@@ -44,6 +44,31 @@ class EvaluationController {
         return org.springframework.http.ResponseEntity.created(java.net.URI.create("/api/evaluations/" + started.year())).body(started);
     }
 
+    static final List<cn.parkflow.system.Spreadsheets.Column> RESULT_COLUMNS = List.of(
+            new cn.parkflow.system.Spreadsheets.Column("设区市", 10), new cn.parkflow.system.Spreadsheets.Column("载体名称", 34),
+            new cn.parkflow.system.Spreadsheets.Column("运营机构", 34), new cn.parkflow.system.Spreadsheets.Column("统一社会信用代码", 22),
+            new cn.parkflow.system.Spreadsheets.Column("载体类型", 14), new cn.parkflow.system.Spreadsheets.Column("得分", 8),
+            new cn.parkflow.system.Spreadsheets.Column("等级", 6), new cn.parkflow.system.Spreadsheets.Column("等级名称", 10),
+            new cn.parkflow.system.Spreadsheets.Column("评定等级", 8), new cn.parkflow.system.Spreadsheets.Column("年度报告", 10),
+            new cn.parkflow.system.Spreadsheets.Column("已确认", 8), new cn.parkflow.system.Spreadsheets.Column("调整理由", 40));
+
+    @org.springframework.web.bind.annotation.GetMapping("/{year}/results.xlsx")
+    @Operation(summary = "导出考核结果 xlsx", description = "不带 city 为全省（省厅）；带 city 为该市（省厅或该市审核人员）")
+    org.springframework.http.ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> results(
+            @PathVariable int year, @org.springframework.web.bind.annotation.RequestParam(required = false) cn.parkflow.registry.City city) {
+        List<EvaluationRuns.ResultLine> lines = runs.results(year, city, CurrentCaller.get());
+        org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody body = out -> cn.parkflow.system.Spreadsheets.write(out,
+                year + "年度考核结果", RESULT_COLUMNS, rows -> lines.forEach(l -> rows.add(java.util.Arrays.asList(l.cityName(), l.carrierName(),
+                        l.operatorName(), l.creditCode(), l.kindLabel(), l.score(), l.rating(), l.ratingLabel(), l.proposed(),
+                        l.reported() ? "已报送" : "未报送", l.confirmed() ? "是" : "否", l.changeReason()))));
+        String name = year + "年度考核结果-" + (city == null ? "全省" : city.label()) + ".xlsx";
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(cn.parkflow.system.Spreadsheets.CONTENT_TYPE))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+                        .filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(body);
+    }
+
     @org.springframework.web.bind.annotation.GetMapping("/{year}")
     @Operation(summary = "考核进度", description = "参评总数、已评定、已确认，按等级和设区市统计，开始和结束时间")
     EvaluationRuns.Progress progress(@PathVariable int year) {

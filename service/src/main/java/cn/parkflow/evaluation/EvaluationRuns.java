@@ -351,6 +351,34 @@ public class EvaluationRuns {
         jdbc.update("UPDATE evaluation_run SET finished_at = :t WHERE eval_year = :y", Map.of("t", Timestamp.from(clock.instant()), "y", year));
     }
 
+    // --- results ---
+
+    /** One carrier's result of a year, as exported. */
+    public record ResultLine(String cityName, String carrierName, String operatorName, String creditCode, String kindLabel,
+            BigDecimal score, String rating, String ratingLabel, String proposed, boolean reported, boolean confirmed, String changeReason) {}
+
+    /** The year's results, for one city or (null) the province; province roles see all, a city reviewer its own city. */
+    @Transactional(readOnly = true)
+    public List<ResultLine> results(int year, City city, Caller caller) {
+        if (!caller.isProvince()) {
+            List<City> own = caller.reviewedCities();
+            if (own.isEmpty() || city == null || !own.contains(city)) {
+                throw ApiException.forbidden("设区市只能导出本市的考核结果");
+            }
+        }
+        MapSqlParameterSource p = new MapSqlParameterSource("y", year);
+        String where = "r.eval_year = :y";
+        if (city != null) {
+            where += " AND r.city = :city";
+            p.addValue("city", city.code());
+        }
+        return jdbc.query("SELECT r.city, c.name, c.operator_name, c.credit_code, c.kind, r.score, r.rating, r.proposed, r.reported, "
+                + "r.confirmed, r.change_reason FROM evaluation_result r JOIN carrier c ON c.id = r.carrier_id WHERE " + where
+                + " ORDER BY r.city, r.rating, c.name", p, (rs, n) -> new ResultLine(City.ofCode(rs.getString(1)).label(), rs.getString(2),
+                rs.getString(3), rs.getString(4), CarrierKind.valueOf(rs.getString(5)).label(), rs.getBigDecimal(6), rs.getString(7),
+                Rating.valueOf(rs.getString(7)).label(), rs.getString(8), rs.getBoolean(9), rs.getBoolean(10), rs.getString(11)));
+    }
+
     // --- progress ---
 
     public record Progress(int year, int total, int rated, int confirmed, Map<String, Integer> byRating, List<CityProgress> cities,
@@ -360,12 +388,14 @@ public class EvaluationRuns {
 
     @Transactional(readOnly = true)
     public Progress progress(int year) {
-        List<Map<String, Object>> run = jdbc.queryForList("SELECT started_at, finished_at, process_instance_id FROM evaluation_run WHERE eval_year = :y",
-                Map.of("y", year));
-        if (run.isEmpty()) {
+        record Run(Timestamp started, Timestamp finished, String processInstanceId) {}
+        List<Run> runs = jdbc.query("SELECT started_at, finished_at, process_instance_id FROM evaluation_run WHERE eval_year = :y",
+                Map.of("y", year), (rs, n) -> new Run(rs.getTimestamp(1), rs.getTimestamp(2), rs.getString(3)));
+        if (runs.isEmpty()) {
             throw ApiException.notFound(year + "年度考核");
         }
-        Object pi = run.get(0).get("process_instance_id");
+        Run run = runs.get(0);
+        Object pi = run.processInstanceId();
         int total = 0;
         if (pi != null) {
             Object carriers = Optional.ofNullable(runtime.createProcessInstanceQuery().processInstanceId(pi.toString()).singleResult())
@@ -392,8 +422,8 @@ public class EvaluationRuns {
                     cities.put(city, new CityProgress(before.city(), before.cityName(), before.rated() + n,
                             before.confirmed() + (isConfirmed ? n : 0), before.byRating()));
                 });
-        Timestamp started = (Timestamp) run.get(0).get("started_at");
-        Timestamp finished = (Timestamp) run.get(0).get("finished_at");
+        Timestamp started = run.started();
+        Timestamp finished = run.finished();
         return new Progress(year, Math.max(total, rated[0]), rated[0], confirmed[0], byRating, List.copyOf(cities.values()),
                 started == null ? null : started.toInstant(), finished == null ? null : finished.toInstant());
     }
