@@ -104,6 +104,24 @@ class TwoNodeEvaluationIT {
                     + "AND JOB_STATE_ = 2", String.class);
             assertThat(hosts).contains("node-a", "node-b");
             awaitLong("2005 finished", () -> http(b).get("/api/evaluations/2005").json().path("finishedAt").isTextual());
+            var progress = http(b).get("/api/evaluations/2005").json();
+            assertThat(progress.path("rated").asInt()).isGreaterThanOrEqualTo(CARRIERS);
+            assertThat(progress.path("confirmed").asInt()).isEqualTo(progress.path("rated").asInt());
+
+            // results as xlsx: the province's, and one city's for its own reviewer only
+            Http.Response province = http(b).get("/api/evaluations/2005/results.xlsx");
+            assertThat(province.status()).isEqualTo(200);
+            assertThat(rows(province.body())).isEqualTo(CARRIERS);
+            int port = ((WebServerApplicationContext) b).getWebServer().getPort();
+            Http nanjing = Http.to("http://localhost:" + port).as("nanjing", AbstractIT.DEMO_PASSWORD);
+            Http.Response own = nanjing.get("/api/evaluations/2005/results.xlsx?city=320100");
+            assertThat(own.status()).isEqualTo(200);
+            int nanjingCarriers = jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_result WHERE eval_year = 2005 AND city = '320100'",
+                    Integer.class);
+            assertThat(nanjingCarriers).isPositive();
+            assertThat(rows(own.body())).isEqualTo(nanjingCarriers);
+            assertThat(nanjing.get("/api/evaluations/2005/results.xlsx").status()).isEqualTo(403);
+            assertThat(nanjing.get("/api/evaluations/2005/results.xlsx?city=320200").status()).isEqualTo(403);
 
             // second run: node A closes once some carriers are rated; node B rates the rest
             assertThat(http(a).post("/api/evaluations", Map.of("year", 2006)).status()).isEqualTo(201);
@@ -139,6 +157,16 @@ class TwoNodeEvaluationIT {
             }
         }
         throw new AssertionError("timed out waiting for " + what);
+    }
+
+    static int rows(byte[] xlsx) {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("载体名称");
+            return sheet.getLastRowNum();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static int count(JdbcTemplate jdbc, String table, int year) {

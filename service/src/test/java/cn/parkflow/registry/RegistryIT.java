@@ -47,17 +47,27 @@ class RegistryIT extends AbstractIT {
     static final Set<String> DEMO_NAMES = names(e -> true);
 
     /** The demo carriers among the results; every result (demo or not) must satisfy {@code each}. */
+    /** Every page of the filtered list (other ITs add carriers, so there may be more than one page). */
     Set<String> namesFrom(String query, Predicate<JsonNode> each) {
-        Http.Response response = anonymous().get("/api/registry/carriers?size=200&" + query);
-        assertThat(response.status()).as(response.text()).isEqualTo(200);
         Set<String> names = new HashSet<>();
-        response.json().path("content").forEach(c -> {
-            assertThat(each.test(c)).as("%s matches %s", c.path("name").asText(), query).isTrue();
-            if (DEMO_NAMES.contains(c.path("name").asText())) {
-                names.add(c.path("name").asText());
-            }
-        });
-        assertThat(response.json().path("totalElements").asInt()).isEqualTo(response.json().path("content").size());
+        int seen = 0;
+        int total;
+        int page = 0;
+        do {
+            Http.Response response = anonymous().get("/api/registry/carriers?size=200&page=" + page++ + "&" + query);
+            assertThat(response.status()).as(response.text()).isEqualTo(200);
+            total = response.json().path("totalElements").asInt();
+            JsonNode content = response.json().path("content");
+            assertThat(content.size() > 0 || total == 0).as("page %d of %s", page, query).isTrue();
+            content.forEach(c -> {
+                assertThat(each.test(c)).as("%s matches %s", c.path("name").asText(), query).isTrue();
+                if (DEMO_NAMES.contains(c.path("name").asText())) {
+                    names.add(c.path("name").asText());
+                }
+            });
+            seen += content.size();
+        } while (seen < total);
+        assertThat(seen).isEqualTo(total);
         return names;
     }
 
