@@ -1,6 +1,6 @@
 package cn.parkflow.benchmark;
 
-import cn.parkflow.certification.PublicationSubject;
+import cn.parkflow.certification.PrefixedPublicationSubject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -8,23 +8,13 @@ import org.springframework.stereotype.Component;
 
 /** Publication of a campaign's confirmed list; an upheld objection removes one carrier, the rest stay listed. */
 @Component
-class CampaignPublicationSubject implements PublicationSubject {
-
-    private static final String PREFIX = "CAMPAIGN-";
+class CampaignPublicationSubject extends PrefixedPublicationSubject {
 
     private final SelectionWorkflow selection;
 
     CampaignPublicationSubject(SelectionWorkflow selection) {
+        super("CAMPAIGN-");
         this.selection = selection;
-    }
-
-    @Override
-    public boolean handles(String subject) {
-        return subject != null && subject.startsWith(PREFIX);
-    }
-
-    private static long id(String subject) {
-        return Long.parseLong(subject.substring(PREFIX.length()));
     }
 
     @Override

@@ -8,23 +8,13 @@ import org.springframework.stereotype.Component;
 
 /** Publication of a certification's application. */
 @Component
-class ApplicationPublicationSubject implements PublicationSubject {
-
-    private static final String PREFIX = "APPLICATION-";
+class ApplicationPublicationSubject extends PrefixedPublicationSubject {
 
     private final ApplicationWorkflow applications;
 
     ApplicationPublicationSubject(ApplicationWorkflow applications) {
+        super("APPLICATION-");
         this.applications = applications;
-    }
-
-    @Override
-    public boolean handles(String subject) {
-        return subject != null && subject.startsWith(PREFIX);
-    }
-
-    private static long id(String subject) {
-        return Long.parseLong(subject.substring(PREFIX.length()));
     }
 
     @Override

@@ -92,10 +92,6 @@ class CertificationTaskListener implements TaskListener {
     }
 
     private String actor(DelegateTask task) {
-        var auth = identity.getCurrentAuthentication();
-        if (auth != null && auth.getUserId() != null) {
-            return auth.getUserId();
-        }
-        return task.getAssignee() == null ? "unknown" : task.getAssignee();
+        return cn.parkflow.system.TaskAnswers.actor(identity, task);
     }
 }

@@ -53,8 +53,7 @@ class ObjectionTaskListener implements TaskListener {
         if (reply == null || reply.toString().isBlank()) {
             throw TaskOutcome.invalid("请填写处理意见（objectionReply）");
         }
-        var auth = identity.getCurrentAuthentication();
-        String actor = auth != null && auth.getUserId() != null ? auth.getUserId() : String.valueOf(task.getAssignee());
+        String actor = cn.parkflow.system.TaskAnswers.actor(identity, task);
         boolean ends = subjects.of(subject).decideObjection(subject, objectionId, (Boolean) upheld, reply.toString().strip(), actor);
         task.getExecution().setVariableLocal(ENDS_PUBLICATION, ends);
     }
