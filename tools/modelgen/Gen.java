@@ -174,10 +174,10 @@ public class Gen {
         .condition("未发起", "${registered}")
         .exclusiveGateway("RunStartGateway").name("考核开始")
         .serviceTask("SelectCarriers").name("确定参评载体").camundaAsyncBefore().camundaDelegateExpression("${selectEvaluatedCarriers}")
-        .callActivity("CarrierEvaluation").name("逐个载体考核").calledElement("carrier-evaluation")
-          .camundaInBusinessKey("EVAL-${year}-${carrierId}")
-          .camundaIn("year", "year").camundaIn("carrierId", "carrierId").camundaIn("reportPeriod", "reportPeriod")
-          .multiInstance().parallel().camundaCollection("${carriers}").camundaElementVariable("carrierId")
+        .callActivity("CarrierBatchEvaluation").name("分批考核载体").calledElement("carrier-evaluation-batch")
+          .camundaInBusinessKey("EVAL-${year}-B${loopCounter + 1}")
+          .camundaIn("year", "year").camundaIn("carrierBatch", "carriers").camundaIn("reportPeriod", "reportPeriod")
+          .multiInstance().parallel().camundaCollection("${carrierBatches}").camundaElementVariable("carrierBatch")
             .camundaAsyncBefore().camundaAsyncAfter().multiInstanceDone()
         .serviceTask("PrepareCityConfirmation").name("汇总各市考核结果").camundaAsyncBefore().camundaDelegateExpression("${prepareCityConfirmation}")
         .userTask("CityConfirmTask").name("设区市确认考核结果").camundaCandidateGroups("${evaluationRuns.cityGroup(city)}")
@@ -199,6 +199,21 @@ public class Gen {
       .startEvent("ManualStartEvent").name("省科技厅发起").message("EvaluationRequested").connectTo("RunStartGateway");
     Bpmn.validateModel(eval);
     Bpmn.writeModelToFile(new File(a[0] + "/annual-evaluation.bpmn"), eval);
+
+    // one batch of carriers: its own process instance, so the engine works batches in parallel and no
+    // instance holds more than a batch of concurrent executions
+    BpmnModelInstance batch = Bpmn.createExecutableProcess("carrier-evaluation-batch")
+      .name("一批载体考核").camundaHistoryTimeToLive(3650)
+      .startEvent("CarrierBatchStartEvent").name("开始本批考核")
+      .callActivity("CarrierEvaluation").name("逐个载体考核").calledElement("carrier-evaluation")
+        .camundaInBusinessKey("EVAL-${year}-${carrierId}")
+        .camundaIn("year", "year").camundaIn("carrierId", "carrierId").camundaIn("reportPeriod", "reportPeriod")
+        .multiInstance().parallel().camundaCollection("${carriers}").camundaElementVariable("carrierId")
+          .camundaAsyncBefore().camundaAsyncAfter().multiInstanceDone()
+      .endEvent("CarrierBatchRatedEndEvent").name("本批已评定")
+      .done();
+    Bpmn.validateModel(batch);
+    Bpmn.writeModelToFile(new File(a[0] + "/carrier-evaluation-batch.bpmn"), batch);
 
     BpmnModelInstance ce = Bpmn.createExecutableProcess("carrier-evaluation")
       .name("载体年度考核").camundaHistoryTimeToLive(3650)

@@ -1,5 +1,6 @@
 package cn.parkflow.certification;
 
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -43,15 +44,24 @@ class CamundaWorkflow implements WorkflowCommands {
         if (task == null) {
             throw new IllegalStateException("no correction task open for application " + applicationId);
         }
-        String previous = identity.getCurrentAuthentication() == null ? null : identity.getCurrentAuthentication().getUserId();
-        identity.setAuthenticatedUserId(userId);
+        completeTaskAs(task.getId(), userId, null, Map.of());
+    }
+
+    @Override
+    public void completeTaskAs(String taskId, String userId, List<String> groups, Map<String, Object> variables) {
+        var previous = identity.getCurrentAuthentication();
+        if (groups == null) {
+            identity.setAuthenticatedUserId(userId);
+        } else {
+            identity.setAuthentication(userId, groups);
+        }
         try {
-            tasks.complete(task.getId());
+            tasks.complete(taskId, variables);
         } finally {
             if (previous == null) {
                 identity.clearAuthentication();
             } else {
-                identity.setAuthenticatedUserId(previous);
+                identity.setAuthentication(previous);
             }
         }
     }

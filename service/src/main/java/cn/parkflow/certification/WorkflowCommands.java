@@ -1,5 +1,6 @@
 package cn.parkflow.certification;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +18,12 @@ public interface WorkflowCommands {
 
     /** Starts the benchmark selection of a campaign (business key = campaign id); returns the process instance id. */
     String startBenchmarkSelection(long campaignId, Map<String, Object> variables);
+
+    /**
+     * Completes a user task as the given user and groups, so that Camunda's authorization checks
+     * and task listeners see the caller (the portal's own forms, such as the annual report).
+     */
+    void completeTaskAs(String taskId, String userId, List<String> groups, Map<String, Object> variables);
 
     /** Delivers an objection to the publication of {@code subject}; false when no publication is open. */
     boolean deliverObjection(String subject, Map<String, Object> objection);

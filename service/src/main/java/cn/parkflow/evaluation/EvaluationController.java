@@ -75,6 +75,22 @@ class EvaluationController {
         return runs.progress(year);
     }
 
+    @org.springframework.web.bind.annotation.GetMapping("/report-tasks")
+    @Operation(summary = "本运营机构待报送的年度报告")
+    List<EvaluationRuns.ReportTask> reportTasks() {
+        return runs.reportTasks(CurrentCaller.get());
+    }
+
+    /** The operator's own report: the rated indicators and an optional narrative self-assessment. */
+    record FiledReport(Map<String, Object> indicators, String narrative) {}
+
+    @PostMapping("/report-tasks/{taskId}")
+    @Operation(summary = "运营机构报送年度报告", description = "逐项校验指标（400 并列明字段）；报送后进入评定")
+    org.springframework.http.ResponseEntity<Void> fileReport(@PathVariable String taskId, @RequestBody FiledReport report) {
+        runs.fileReportTask(taskId, report.indicators(), report.narrative(), CurrentCaller.get());
+        return org.springframework.http.ResponseEntity.noContent().build();
+    }
+
     @PostMapping(path = "/{year}/reports", consumes = "text/csv")
     @Operation(summary = "导入年度统计数据（CSV，中文表头）", description = "逐行校验；返回接受的行和拒绝的行及原因，被拒绝的行不写入任何数据")
     ReportImport.Result importCsv(@PathVariable int year, @RequestBody byte[] csv) throws IOException {

@@ -42,7 +42,11 @@ class EvaluationDelegates {
     /** 确定参评载体. */
     @Bean
     JavaDelegate selectEvaluatedCarriers(EvaluationRuns runs) {
-        return (DelegateExecution execution) -> execution.setVariable(CARRIERS, new ArrayList<>(runs.dueCarriers(year(execution))));
+        return (DelegateExecution execution) -> {
+            var carriers = runs.dueCarriers(year(execution));
+            execution.setVariable(CARRIER_COUNT, carriers.size());
+            execution.setVariable(CARRIER_BATCHES, new ArrayList<>(runs.batches(carriers)));
+        };
     }
 
     /** 查询年度报告: whether the report is in already, and who may file it. */
@@ -51,8 +55,11 @@ class EvaluationDelegates {
         return (DelegateExecution execution) -> {
             long carrier = carrierId(execution);
             int year = year(execution);
-            execution.setVariable(HAS_REPORT, runs.report(carrier, year).isPresent());
-            execution.setVariable(OPERATOR_USERS, new ArrayList<>(runs.operatorUsers(carrier)));
+            boolean hasReport = runs.report(carrier, year).isPresent();
+            execution.setVariable(HAS_REPORT, hasReport);
+            if (!hasReport) { // the operator's accounts file it through AnnualReportTask
+                execution.setVariable(OPERATOR_USERS, new ArrayList<>(runs.operatorUsers(carrier)));
+            }
         };
     }
 

@@ -5,6 +5,8 @@ public final class EvaluationProcess {
 
     public static final String KEY = "annual-evaluation";
     public static final String CARRIER_KEY = "carrier-evaluation";
+    /** One batch of a run's carriers ({@code parkflow.evaluation.batch-size}), called per batch by the run. */
+    public static final String BATCH_KEY = "carrier-evaluation-batch";
     /** The message start event of a run started through the API (the other start is the yearly timer). */
     public static final String START_MESSAGE = "EvaluationRequested";
 
@@ -14,7 +16,10 @@ public final class EvaluationProcess {
 
     public static final String YEAR = "year";
     public static final String CARRIER_ID = "carrierId";
+    /** The carriers of one batch (in carrier-evaluation-batch). */
     public static final String CARRIERS = "carriers";
+    public static final String CARRIER_BATCHES = "carrierBatches";
+    public static final String CARRIER_COUNT = "carrierCount";
     public static final String CITIES = "cities";
     public static final String CITY = "city";
     public static final String REVOCATIONS = "revocations";

@@ -2,8 +2,10 @@ package cn.parkflow.evaluation;
 
 import static cn.parkflow.system.FormText.markdown;
 
+import cn.parkflow.certification.WorkflowCommands;
 import cn.parkflow.identity.Caller;
 import cn.parkflow.identity.Roles;
+import cn.parkflow.identity.UserDirectory;
 import cn.parkflow.registry.CarrierKind;
 import cn.parkflow.registry.City;
 import cn.parkflow.registry.Indicator;
@@ -27,10 +29,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,23 +57,31 @@ public class EvaluationRuns {
     private final RegistryService registry;
     private final RuntimeService runtime;
     private final TaskService tasks;
-    private final IdentityService identity;
+    private final UserDirectory users;
+    private final WorkflowCommands workflow;
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration reportPeriod;
+    private final int batchSize;
 
     EvaluationRuns(NamedParameterJdbcTemplate jdbc, AnnualRating rating, RegistryService registry, RuntimeService runtime,
-            TaskService tasks, IdentityService identity, ObjectMapper json, Clock clock,
-            @Value("${parkflow.evaluation.report-period:P30D}") Duration reportPeriod) {
+            TaskService tasks, UserDirectory users, WorkflowCommands workflow, ObjectMapper json, Clock clock,
+            @Value("${parkflow.evaluation.report-period:P30D}") Duration reportPeriod,
+            @Value("${parkflow.evaluation.batch-size:100}") int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("parkflow.evaluation.batch-size must be at least 1");
+        }
         this.jdbc = jdbc;
         this.rating = rating;
         this.registry = registry;
         this.runtime = runtime;
         this.tasks = tasks;
-        this.identity = identity;
+        this.users = users;
+        this.workflow = workflow;
         this.json = json;
         this.clock = clock;
         this.reportPeriod = reportPeriod;
+        this.batchSize = batchSize;
     }
 
     // --- starting a run ---
@@ -152,14 +160,16 @@ public class EvaluationRuns {
 
     /** The operator accounts that file the carrier's report (Camunda users with its credit code). */
     List<String> operatorUsers(long carrierId) {
-        String code = carrier(carrierId).creditCode();
-        List<String> users = new ArrayList<>();
-        for (User user : identity.createUserQuery().memberOfGroup(Roles.APPLICANT).list()) {
-            if (code.equals(identity.getUserInfo(user.getId(), Roles.INFO_OPERATOR_CREDIT_CODE))) {
-                users.add(user.getId());
-            }
+        return users.operatorAccounts(carrier(carrierId).creditCode());
+    }
+
+    /** The carriers of a run in batches of {@code batchSize}, each evaluated by its own batch process instance. */
+    List<List<Long>> batches(List<Long> carriers) {
+        List<List<Long>> out = new ArrayList<>();
+        for (int i = 0; i < carriers.size(); i += batchSize) {
+            out.add(new ArrayList<>(carriers.subList(i, Math.min(carriers.size(), i + batchSize))));
         }
-        return users;
+        return out;
     }
 
     /** What the operator's report form shows. */
@@ -196,6 +206,52 @@ public class EvaluationRuns {
         jdbc.update("INSERT INTO annual_report (carrier_id, report_year, indicators, source, narrative, filed_by, filed_at) "
                 + "VALUES (:c, :y, :i, 'OPERATOR', :n, :a, :t)", new MapSqlParameterSource().addValue("c", carrierId).addValue("y", year)
                 .addValue("i", text).addValue("n", narrative).addValue("a", actor).addValue("t", Timestamp.from(clock.instant())));
+    }
+
+    /** An operator's open annual report, as the portal lists it. */
+    public record ReportTask(String taskId, long carrierId, String carrierName, int year, Instant due, List<String> indicators) {}
+
+    /** The caller's open annual reports (the AnnualReportTasks it is a candidate for). */
+    @Transactional(readOnly = true)
+    public List<ReportTask> reportTasks(Caller caller) {
+        List<ReportTask> out = new ArrayList<>();
+        for (Task task : tasks.createTaskQuery().processDefinitionKey(EvaluationProcess.CARRIER_KEY)
+                .taskDefinitionKey(EvaluationProcess.ANNUAL_REPORT_TASK).taskCandidateUser(caller.userId()).orderByDueDate().asc().list()) {
+            Map<String, Object> v = tasks.getVariables(task.getId(), List.of(EvaluationProcess.CARRIER_ID, EvaluationProcess.YEAR, "carrierName"));
+            out.add(new ReportTask(task.getId(), ((Number) v.get(EvaluationProcess.CARRIER_ID)).longValue(), (String) v.get("carrierName"),
+                    ((Number) v.get(EvaluationProcess.YEAR)).intValue(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                    ReportColumns.RATED));
+        }
+        return out;
+    }
+
+    /**
+     * The operator files its report from the portal: every rated indicator checked first (a 400 with
+     * a field error each), then its task completed as the caller, so Camunda's authorization applies.
+     */
+    public void fileReportTask(String taskId, Map<String, Object> indicators, String narrative, Caller caller) {
+        Task task = reportTasks(caller).stream().filter(t -> t.taskId().equals(taskId)).findFirst()
+                .map(t -> tasks.createTaskQuery().taskId(taskId).singleResult())
+                .orElseThrow(() -> ApiException.notFound("年度报告任务 " + taskId));
+        List<cn.parkflow.system.FieldError> errors = new ArrayList<>();
+        Map<String, Object> answers = new LinkedHashMap<>();
+        for (String key : ReportColumns.RATED) {
+            Object value = indicators == null ? null : indicators.get(key);
+            Indicator indicator = Indicator.valueOf(key);
+            String problem = value == null ? "请填写" + indicator.label() : indicator.problem(value);
+            if (problem != null) {
+                errors.add(cn.parkflow.system.FieldError.of("indicators." + key, problem));
+            }
+            answers.put(key, value);
+        }
+        if (narrative != null && narrative.length() > 4000) {
+            errors.add(cn.parkflow.system.FieldError.of("narrative", "自评报告最长4000字"));
+        }
+        if (!errors.isEmpty()) {
+            throw FieldErrors.of(errors);
+        }
+        answers.put(EvaluationProcess.NARRATIVE, narrative == null ? "" : narrative.strip());
+        workflow.completeTaskAs(task.getId(), caller.userId(), List.copyOf(caller.groups()), answers);
     }
 
     /** Imported figures stand in for the operator's own report: its open task is completed. */
@@ -399,8 +455,8 @@ public class EvaluationRuns {
         int total = 0;
         if (pi != null) {
             Object carriers = Optional.ofNullable(runtime.createProcessInstanceQuery().processInstanceId(pi.toString()).singleResult())
-                    .map(p -> runtime.getVariable(p.getId(), EvaluationProcess.CARRIERS)).orElse(null);
-            total = carriers instanceof List<?> l ? l.size() : 0;
+                    .map(p -> runtime.getVariable(p.getId(), EvaluationProcess.CARRIER_COUNT)).orElse(null);
+            total = carriers instanceof Number n ? n.intValue() : 0;
         }
         Map<String, Integer> byRating = new LinkedHashMap<>();
         for (Rating r : Rating.values()) {

@@ -9,8 +9,15 @@ public final class FieldErrors {
     private FieldErrors() {}
 
     public static ApiException single(String field, String detail) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "请求参数有误", field + ": " + detail)
+        return of(List.of(FieldError.of(field, detail)));
+    }
+
+    /** Several invalid fields at once; the detail names the first. */
+    public static ApiException of(List<FieldError> errors) {
+        FieldError first = errors.get(0);
+        String detail = first.field() + ": " + first.detail() + (errors.size() > 1 ? "（另有" + (errors.size() - 1) + "项）" : "");
+        return new ApiException(HttpStatus.BAD_REQUEST, "请求参数有误", detail)
                 .with("type", ProblemDetailsAdvice.VALIDATION)
-                .with("errors", List.of(FieldError.of(field, detail)));
+                .with("errors", List.copyOf(errors));
     }
 }

@@ -47,7 +47,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "spring.datasource.url=jdbc:h2:mem:evaluation-process;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false",
         "parkflow.data-dir=target/evaluation-process",
-        "parkflow.demo.enabled=false"})
+        "parkflow.demo.enabled=false",
+        // small batches, so that a run of four carriers is worked by two batch instances
+        "parkflow.evaluation.batch-size=2"})
 class EvaluationProcessTest {
 
     static final Caller PROVINCE = new Caller("province", Set.of(Roles.PROVINCE_REVIEWER));
@@ -110,6 +112,12 @@ class EvaluationProcessTest {
         Job deadline = management.createJobQuery().timers().activityId("ReportDeadlineTimer").processInstanceId(silentInstance).singleResult();
         driver().fire(deadline);
 
+        // the run called one batch instance per two carriers, each calling carrier-evaluation per carrier
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(EvaluationProcess.BATCH_KEY)
+                .superProcessInstanceId(pi).list()).extracting(p -> p.getBusinessKey())
+                .containsExactlyInAnyOrder("EVAL-" + year + "-B1", "EVAL-" + year + "-B2");
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(EvaluationProcess.CARRIER_KEY)
+                .processInstanceBusinessKeyLike("EVAL-" + year + "-%").count()).isEqualTo(4);
         assertThat(result(year, imported)).isEqualTo("A");
         assertThat(result(year, importedLater)).isEqualTo("B");
         assertThat(result(year, filed)).isEqualTo("B");
