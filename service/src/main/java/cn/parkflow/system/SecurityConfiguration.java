@@ -1,5 +1,6 @@
 package cn.parkflow.system;
 
+import cn.parkflow.identity.BrowserSessions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may call what. {@code /api} uses HTTP Basic against Camunda's identity service; the registry
@@ -29,16 +31,23 @@ class SecurityConfiguration {
 
     @Bean
     @org.springframework.core.annotation.Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, BrowserSessions sessions) throws Exception {
         http.securityMatcher("/api/**")
+                .addFilterBefore(sessions.filter(), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.GET, "/api/registry/**", "/api/publications/**", "/api/benchmark/campaigns/*/publication").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/registry/**", "/api/publications/**", "/api/benchmark/campaigns/*/publication",
+                                "/api/catalogue").permitAll()
+                        // the portal's login and logout; the session's own user is read per request
+                        .requestMatchers("/api/session").permitAll()
                         // anyone may object to a publication, under their real name (checked per request)
                         .requestMatchers(HttpMethod.POST, "/api/applications/*/objections", "/api/benchmark/campaigns/*/objections").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("parkflow")
                         .authenticationEntryPoint((request, response, e) -> {
-                            response.setHeader("WWW-Authenticate", "Basic realm=\"parkflow\"");
+                            // the portal's scripts log in through /api/session: no browser password dialog for them
+                            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                                response.setHeader("WWW-Authenticate", "Basic realm=\"parkflow\"");
+                            }
                             write(json, response, HttpStatus.UNAUTHORIZED, "需要登录", "请使用用户名和密码登录");
                         }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->

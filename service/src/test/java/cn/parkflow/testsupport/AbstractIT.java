@@ -1,6 +1,9 @@
 package cn.parkflow.testsupport;
 
 import cn.parkflow.ParkflowApplication;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -19,6 +22,27 @@ public abstract class AbstractIT {
 
     @LocalServerPort
     protected int port;
+
+    private static final Set<Integer> READY = ConcurrentHashMap.newKeySet();
+
+    /**
+     * The demo accounts are created when the application is ready, which a test's first request can
+     * overtake; each context's first test waits until the last demo account logs in.
+     */
+    @BeforeEach
+    void demoAccountsReady() throws InterruptedException {
+        if (READY.contains(port)) {
+            return;
+        }
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (as("applicant2").get("/api/applications?size=1").status() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("demo accounts not ready within 60 s");
+            }
+            Thread.sleep(100);
+        }
+        READY.add(port);
+    }
 
     protected Http anonymous() {
         return Http.to("http://localhost:" + port);

@@ -27,11 +27,24 @@ public final class Http {
     private final String base;
     private final String authorization;
     private final HttpClient client;
+    private final Map<String, String> extraHeaders;
 
     private Http(String base, String authorization, HttpClient client) {
+        this(base, authorization, client, Map.of());
+    }
+
+    private Http(String base, String authorization, HttpClient client, Map<String, String> extraHeaders) {
         this.base = base;
         this.authorization = authorization;
         this.client = client;
+        this.extraHeaders = extraHeaders;
+    }
+
+    /** The same client (and cookie jar) sending one more header with every request. */
+    public Http with(String header, String value) {
+        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
+        headers.put(header, value);
+        return new Http(base, authorization, client, headers);
     }
 
     public static Http to(String base) {
@@ -159,6 +172,7 @@ public final class Http {
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
+        extraHeaders.forEach(builder::header);
         return builder;
     }
 

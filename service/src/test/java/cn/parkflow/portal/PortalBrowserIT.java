@@ -1,0 +1,242 @@
+package cn.parkflow.portal;
+
+import static cn.parkflow.testsupport.CertificationDriver.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.parkflow.testsupport.AbstractIT;
+import cn.parkflow.testsupport.Browser;
+import cn.parkflow.testsupport.CertificationDriver;
+import cn.parkflow.testsupport.Drafts;
+import cn.parkflow.testsupport.Http;
+import cn.parkflow.testsupport.TestFiles;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The portal, Tasklist and public pages in headless Chromium against the whole application on
+ * MariaDB and S3: an operator files an application with real PDF uploads and submits it; nanjing
+ * works the city review in Camunda Tasklist, its form's document link opening the PDF after the
+ * access check; the public registry filters by city. Each test saves a screenshot under
+ * {@code target/screenshots/}.
+ */
+class PortalBrowserIT extends AbstractIT {
+
+    @TempDir Path files;
+    final List<Browser> opened = new ArrayList<>();
+
+    Browser browser() {
+        Browser b = Browser.open("http://localhost:" + port);
+        opened.add(b);
+        return b;
+    }
+
+    @AfterEach
+    void close() {
+        opened.forEach(Browser::close);
+    }
+
+    /** Logs in through the portal's login page with the keyboard only. */
+    static void login(Browser b, String user, String next) {
+        b.go("/portal/login.html?next=" + next);
+        b.visible("#username");
+        b.until("username focused", d -> "username".equals(d.switchTo().activeElement().getAttribute("id")) ? true : null);
+        b.driver().switchTo().activeElement().sendKeys(user, Keys.TAB, DEMO_PASSWORD, Keys.ENTER);
+        b.until("left the login page", d -> d.getCurrentUrl().contains("login.html") ? null : true);
+    }
+
+    @Test
+    void operatorFilesAnApplicationWithRealPdfUploadsAndSubmitsIt() throws Exception {
+        Browser b = browser();
+        login(b, "applicant1", "/portal/application.html");
+        b.until("catalogue loaded", d -> d.findElements(By.cssSelector("#kind option")).size() > 1 ? true : null);
+        Map<String, Object> draft = Drafts.nanjingIncubator();
+        String name = "浏览器申报孵化器" + UUID.randomUUID().toString().substring(0, 6);
+        new Select(b.driver().findElement(By.id("kind"))).selectByValue("INCUBATOR");
+        new Select(b.driver().findElement(By.id("level"))).selectByValue("PROVINCIAL");
+        new Select(b.driver().findElement(By.id("city"))).selectByValue("320100");
+        b.driver().findElement(By.id("carrierName")).sendKeys(name);
+        b.driver().findElement(By.id("operatorName")).sendKeys((String) draft.get("operatorName"));
+        String code = (String) draft.get("creditCode");
+        // a wrong check character is caught in the page, before anything is sent
+        String wrong = code.substring(0, 17) + (code.charAt(17) == '0' ? '1' : '0');
+        b.driver().findElement(By.id("creditCode")).sendKeys(wrong);
+        b.driver().findElement(By.id("address")).sendKeys((String) draft.get("address"));
+        b.driver().findElement(By.cssSelector("input[name=industries][value=CELL_GENE]")).click();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> indicators = (Map<String, Object>) draft.get("indicators");
+        indicators.forEach((k, v) -> {
+            WebElement input = b.driver().findElement(By.id("ind-" + k));
+            if (v instanceof Boolean flag) {
+                if (flag != input.isSelected()) {
+                    input.click();
+                }
+            } else {
+                input.sendKeys(String.valueOf(v));
+            }
+        });
+        b.driver().findElement(By.id("save")).click();
+        assertThat(b.visible("[id='err-creditCode']").getText()).isEqualTo("统一社会信用代码校验位错误");
+        assertThat(b.driver().getCurrentUrl()).doesNotContain("id=");
+        WebElement creditCode = b.driver().findElement(By.id("creditCode"));
+        assertThat(creditCode.getAttribute("aria-invalid")).isEqualTo("true");
+        creditCode.clear();
+        creditCode.sendKeys(code);
+        b.driver().findElement(By.id("save")).click();
+        b.until("draft saved", d -> d.getCurrentUrl().contains("id=") ? true : null);
+        long id = Long.parseLong(b.driver().getCurrentUrl().replaceAll(".*id=(\\d+).*", "$1"));
+        b.visible("#checklist li");
+
+        // bytes that are not a PDF are refused, whatever the name says, and nothing is ticked off
+        Path fake = files.resolve("伪装.pdf");
+        Files.writeString(fake, "not a pdf at all");
+        upload(b, "APPLICATION_FORM", fake);
+        assertThat(b.visible("[id='err-file']").getText()).contains("格式");
+        assertThat(b.driver().findElement(By.cssSelector("#checklist li[data-type=APPLICATION_FORM]")).getAttribute("class")).doesNotContain("done");
+
+        for (String type : CertificationDriver.INCUBATOR_DOCUMENTS) {
+            Path pdf = files.resolve(type.toLowerCase() + ".pdf");
+            Files.write(pdf, TestFiles.pdf("浏览器上传 " + type + " " + name));
+            upload(b, type, pdf);
+            b.until(type + " ticked off", d -> d.findElement(By.cssSelector("#checklist li[data-type=" + type + "]"))
+                    .getAttribute("class").contains("done") ? true : null);
+            assertThat(b.driver().findElement(By.id("upload-progress")).getAttribute("value")).isEqualTo("100");
+        }
+        assertThat(b.driver().findElements(By.cssSelector("#document-list tbody tr"))).hasSize(CertificationDriver.INCUBATOR_DOCUMENTS.size());
+        b.driver().findElement(By.id("submit")).click();
+        b.until("submitted", d -> d.findElement(By.id("status")).getText().matches("已提交|设区市审核") ? true : null);
+        b.visible("#timeline li");
+        b.screenshot("portal-application-submitted");
+
+        JsonNode view = as("applicant1").get("/api/applications/" + id).json();
+        assertThat(view.path("carrierName").asText()).isEqualTo(name);
+        assertThat(view.path("status").asText()).isIn("SUBMITTED", "CITY_REVIEW");
+        assertThat(view.path("documents")).hasSize(CertificationDriver.INCUBATOR_DOCUMENTS.size());
+        for (JsonNode doc : view.path("documents")) { // the stored bytes are the uploaded file's
+            byte[] sent = Files.readAllBytes(files.resolve(doc.path("type").asText().toLowerCase() + ".pdf"));
+            assertThat(doc.path("sha256").asText()).isEqualTo(TestFiles.sha256(sent));
+            assertThat(doc.path("contentType").asText()).isEqualTo("application/pdf");
+        }
+    }
+
+    static void upload(Browser b, String type, Path file) {
+        new Select(b.driver().findElement(By.id("doc-type"))).selectByValue(type);
+        b.driver().findElement(By.id("doc-file")).sendKeys(file.toAbsolutePath().toString());
+        b.driver().findElement(By.id("upload-submit")).click();
+        b.until("upload answered", d -> d.findElement(By.id("upload-submit")).isEnabled()
+                && !d.findElement(By.id("notice")).getText().isBlank() ? true : null);
+    }
+
+    @Test
+    void nanjingWorksTheCityReviewInTasklistAndOpensItsDocumentInline() {
+        CertificationDriver driver = new CertificationDriver(this::as);
+        String name = "任务列表审核孵化器" + UUID.randomUUID().toString().substring(0, 6);
+        long id = driver.draftWithDocuments(Drafts.with(Drafts.nanjingIncubator(), "carrierName", name));
+        assertThat(as("applicant1").post("/api/applications/" + id + "/submit", Map.of()).status()).isEqualTo(202);
+        String taskId = driver.awaitTask(id, "CityReviewTask", "nanjing").path("id").asText();
+
+        Browser b = browser();
+        b.go("/camunda/app/tasklist/default/");
+        b.visible("form.form-signin input[type=text]").sendKeys("nanjing");
+        b.driver().findElement(By.cssSelector("form.form-signin input[type=password]")).sendKeys(DEMO_PASSWORD, Keys.ENTER);
+        b.until("logged in", d -> d.findElements(By.cssSelector("form.form-signin")).isEmpty() ? true : null);
+        b.go("/camunda/app/tasklist/default/#/?task=" + taskId);
+        try {
+            WebElement link = b.visible("a[href*='/api/applications/" + id + "/documents/']");
+            assertThat(b.driver().getPageSource()).contains(name);
+            String href = link.getAttribute("href");
+
+            // the document opens with the Tasklist login: a redirect to the store's presigned, inline URL
+            Http session = sessionOf(b);
+            Http.Response served = session.get(href);
+            assertThat(served.status()).as(served.text()).isEqualTo(302);
+            Http.Response pdf = Http.fetch(URI.create(served.header("location")));
+            assertThat(pdf.status()).isEqualTo(200);
+            assertThat(pdf.header("content-type")).startsWith("application/pdf");
+            assertThat(pdf.header("content-disposition")).startsWith("inline");
+            assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
+            // another city's reviewer, logged in the same way, is refused
+            Http wuxi = Http.to("http://localhost:" + port);
+            assertThat(wuxi.post("/api/session", Map.of("username", "wuxi", "password", DEMO_PASSWORD)).status()).isEqualTo(200);
+            assertThat(wuxi.get(href.replace("http://localhost:" + port, "")).status()).isEqualTo(403);
+
+            // the browser itself follows the link to the PDF
+            String tasklist = b.driver().getWindowHandle();
+            b.driver().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+            b.go(href);
+            b.until("redirected to the store", d -> d.getCurrentUrl().contains("X-Amz-Signature") ? true : null);
+            b.screenshot("tasklist-document-inline");
+            b.driver().close();
+            b.driver().switchTo().window(tasklist);
+
+            // claim, answer the Camunda Form, complete
+            List<WebElement> claim = b.driver().findElements(By.xpath("//button[contains(., 'Claim') or contains(., '认领')]"));
+            if (!claim.isEmpty()) {
+                claim.get(0).click();
+            }
+            b.until("form editable", d -> d.findElements(By.cssSelector(".fjs-container input[type=radio]")).stream()
+                    .anyMatch(WebElement::isEnabled) ? true : null);
+            b.driver().findElement(By.xpath("//label[contains(@class, 'fjs-form-field-label') and .//text()[contains(., '推荐')]]"
+                    + "|//div[contains(@class, 'fjs-form-field-radio')]//label[contains(., '推荐')]")).click();
+            b.screenshot("tasklist-city-review-form");
+            b.driver().findElement(By.xpath("//button[contains(., 'Complete') or contains(., '完成')]")).click();
+        } catch (RuntimeException | AssertionError e) {
+            b.screenshot("tasklist-city-review-failure");
+            dump(b, "tasklist-city-review-failure");
+            throw e;
+        }
+        await("province review after the city's recommendation", () -> {
+            JsonNode app = as("applicant1").get("/api/applications/" + id).json();
+            return app.path("status").asText().equals("PROVINCE_REVIEW") ? app : null;
+        });
+        JsonNode history = as("province").get("/engine-rest/history/variable-instance?processInstanceId="
+                + as("applicant1").get("/api/applications/" + id).json().path("processInstanceId").asText() + "&variableName=cityDecision").json();
+        assertThat(history.get(0).path("value").asText()).isEqualTo("RECOMMEND");
+        b.screenshot("tasklist-city-review-completed");
+    }
+
+    @Test
+    void thePublicRegistrySearchFiltersByCity() {
+        Browser b = browser();
+        b.go("/portal/registry.html");
+        b.until("first page", d -> d.findElements(By.cssSelector("#carriers tbody tr")).size() > 0 ? true : null);
+        new Select(b.visible("#f-city")).selectByValue("320500");
+        b.driver().findElement(By.id("search")).click();
+        b.until("filtered", d -> d.getCurrentUrl().contains("city=320500") && d.findElements(By.cssSelector("#carriers tbody tr td:nth-child(5)"))
+                .stream().allMatch(td -> td.getText().equals("苏州市")) ? true : null);
+        long total = anonymous().get("/api/registry/carriers?city=320500&size=1").json().path("totalElements").asLong();
+        assertThat(total).isPositive();
+        assertThat(b.driver().findElement(By.id("summary")).getText()).isEqualTo("共 " + total + " 个载体");
+        assertThat(b.driver().findElement(By.id("export-xlsx")).getAttribute("href")).contains("format=xlsx").contains("city=320500");
+        b.screenshot("registry-suzhou");
+    }
+
+    /** The browser's session cookie, in an HTTP client (to read a redirect the browser would follow). */
+    Http sessionOf(Browser b) {
+        Cookie cookie = b.driver().manage().getCookieNamed("JSESSIONID");
+        assertThat(cookie).as("session cookie").isNotNull();
+        return Http.to("http://localhost:" + port).with("Cookie", "JSESSIONID=" + cookie.getValue());
+    }
+
+    static void dump(Browser b, String name) {
+        try {
+            Files.createDirectories(Browser.SCREENSHOTS);
+            Files.writeString(Browser.SCREENSHOTS.resolve(name + ".html"), b.driver().getPageSource());
+        } catch (Exception ignored) {
+            // the failure itself is what matters
+        }
+    }
+}
