@@ -52,7 +52,9 @@ class SecurityConfiguration {
                         }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         write(json, response, HttpStatus.FORBIDDEN, "无权操作", "当前用户无权执行此操作")))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // no session of its own; a browser session (BrowserSessions) is read, and its id changes at login only:
+                // a new id per request would log the browser out of Tasklist
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(f -> f.none()))
                 .csrf(csrf -> csrf.disable());
         return http.build();
     }

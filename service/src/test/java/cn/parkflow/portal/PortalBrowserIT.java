@@ -150,9 +150,9 @@ class PortalBrowserIT extends AbstractIT {
 
         Browser b = browser();
         b.go("/camunda/app/tasklist/default/");
-        b.visible("form.form-signin input[type=text]").sendKeys("nanjing");
-        b.driver().findElement(By.cssSelector("form.form-signin input[type=password]")).sendKeys(DEMO_PASSWORD, Keys.ENTER);
-        b.until("logged in", d -> d.findElements(By.cssSelector("form.form-signin")).isEmpty() ? true : null);
+        b.visible("input[ng-model=username]").sendKeys("nanjing");
+        b.driver().findElement(By.cssSelector("input[ng-model=password]")).sendKeys(DEMO_PASSWORD, Keys.ENTER);
+        b.until("logged in", d -> d.findElements(By.cssSelector("input[ng-model=password]")).isEmpty() ? true : null);
         b.go("/camunda/app/tasklist/default/#/?task=" + taskId);
         try {
             WebElement link = b.visible("a[href*='/api/applications/" + id + "/documents/']");
@@ -168,16 +168,32 @@ class PortalBrowserIT extends AbstractIT {
             assertThat(pdf.header("content-type")).startsWith("application/pdf");
             assertThat(pdf.header("content-disposition")).startsWith("inline");
             assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
-            // another city's reviewer, logged in the same way, is refused
+            // another city's reviewer, logged in the same way, is refused (404: it does not learn that the document exists)
             Http wuxi = Http.to("http://localhost:" + port);
             assertThat(wuxi.post("/api/session", Map.of("username", "wuxi", "password", DEMO_PASSWORD)).status()).isEqualTo(200);
-            assertThat(wuxi.get(href.replace("http://localhost:" + port, "")).status()).isEqualTo(403);
+            assertThat(wuxi.get(href.replace("http://localhost:" + port, "")).status()).isEqualTo(404);
 
-            // the browser itself follows the link to the PDF
+            // the browser itself follows the link: the access check redirects it to the store, which serves the PDF inline
             String tasklist = b.driver().getWindowHandle();
+            b.responses();
             b.driver().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
             b.go(href);
-            b.until("redirected to the store", d -> d.getCurrentUrl().contains("X-Amz-Signature") ? true : null);
+            List<JsonNode> seen = new ArrayList<>();
+            JsonNode stored;
+            try {
+                stored = b.until("the stored PDF received", d -> {
+                    seen.addAll(b.responses());
+                    return seen.stream().filter(r -> r.path("url").asText().contains("X-Amz-Signature")).findFirst().orElse(null);
+                });
+            } catch (RuntimeException e) {
+                throw new AssertionError("responses seen: " + seen.stream().map(r -> r.path("status").asText() + " " + r.path("url").asText()
+                        + " " + r.path("headers")).toList(), e);
+            }
+            JsonNode redirect = seen.stream().filter(r -> r.path("url").asText().equals(href)).findFirst().orElseThrow();
+            assertThat(redirect.path("status").asInt()).isEqualTo(302);
+            assertThat(stored.path("status").asInt()).isEqualTo(200);
+            assertThat(stored.path("mimeType").asText()).isEqualTo("application/pdf");
+            assertThat(header(stored, "content-disposition")).startsWith("inline");
             b.screenshot("tasklist-document-inline");
             b.driver().close();
             b.driver().switchTo().window(tasklist);
@@ -185,14 +201,16 @@ class PortalBrowserIT extends AbstractIT {
             // claim, answer the Camunda Form, complete
             List<WebElement> claim = b.driver().findElements(By.xpath("//button[contains(., 'Claim') or contains(., '认领')]"));
             if (!claim.isEmpty()) {
-                claim.get(0).click();
+                b.click(claim.get(0));
             }
             b.until("form editable", d -> d.findElements(By.cssSelector(".fjs-container input[type=radio]")).stream()
                     .anyMatch(WebElement::isEnabled) ? true : null);
-            b.driver().findElement(By.xpath("//label[contains(@class, 'fjs-form-field-label') and .//text()[contains(., '推荐')]]"
-                    + "|//div[contains(@class, 'fjs-form-field-radio')]//label[contains(., '推荐')]")).click();
+            WebElement recommend = b.driver().findElement(By.cssSelector(".fjs-container input[type=radio][id$='-cityDecision-0']"));
+            assertThat(b.driver().findElement(By.cssSelector("label[for='" + recommend.getAttribute("id") + "']")).getText()).contains("推荐");
+            b.click(recommend);
+            b.until("RECOMMEND chosen", d -> recommend.isSelected() ? true : null);
             b.screenshot("tasklist-city-review-form");
-            b.driver().findElement(By.xpath("//button[contains(., 'Complete') or contains(., '完成')]")).click();
+            b.click(b.driver().findElement(By.xpath("//button[contains(., 'Complete') or contains(., '完成')]")));
         } catch (RuntimeException | AssertionError e) {
             b.screenshot("tasklist-city-review-failure");
             dump(b, "tasklist-city-review-failure");
@@ -222,6 +240,17 @@ class PortalBrowserIT extends AbstractIT {
         assertThat(b.driver().findElement(By.id("summary")).getText()).isEqualTo("共 " + total + " 个载体");
         assertThat(b.driver().findElement(By.id("export-xlsx")).getAttribute("href")).contains("format=xlsx").contains("city=320500");
         b.screenshot("registry-suzhou");
+    }
+
+    static String header(JsonNode response, String name) {
+        var fields = response.path("headers").fields();
+        while (fields.hasNext()) {
+            var f = fields.next();
+            if (f.getKey().equalsIgnoreCase(name)) {
+                return f.getValue().asText();
+            }
+        }
+        return "";
     }
 
     /** The browser's session cookie, in an HTTP client (to read a redirect the browser would follow). */

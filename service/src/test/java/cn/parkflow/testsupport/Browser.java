@@ -5,7 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -48,7 +52,9 @@ public final class Browser implements AutoCloseable {
             options.setBinary(chrome);
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-extensions", "--window-size=1400,1000", "--lang=zh-CN", "--user-data-dir=" + profile);
+                    "--window-size=1400,1000", "--lang=zh-CN", "--user-data-dir=" + profile);
+            // the network events, so a test can read what the browser received for a navigation
+            options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(chromedriver).toFile())
                     .usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
@@ -76,8 +82,37 @@ public final class Browser implements AutoCloseable {
         return until("visible: " + css, d -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
     }
 
+    /** Scrolls the element to the middle of the window, then clicks it (Tasklist's fixed bars cover the edges). */
+    public void click(WebElement element) {
+        script("arguments[0].scrollIntoView({block: 'center'});", element);
+        try {
+            element.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+            script("arguments[0].click();", element); // still under a fixed bar: the same click, dispatched to the element
+        }
+    }
+
     public Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** The responses the browser received since the last call (Chrome's Network.responseReceived events). */
+    public List<JsonNode> responses() {
+        List<JsonNode> out = new ArrayList<>();
+        for (var entry : driver.manage().logs().get("performance")) {
+            try {
+                JsonNode message = Http.JSON.readTree(entry.getMessage()).path("message");
+                if (message.path("method").asText().equals("Network.responseReceived")) {
+                    out.add(message.path("params").path("response"));
+                } else if (message.path("method").asText().equals("Network.requestWillBeSent")
+                        && message.path("params").has("redirectResponse")) {
+                    out.add(message.path("params").path("redirectResponse"));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
     }
 
     public Path screenshot(String name) {
