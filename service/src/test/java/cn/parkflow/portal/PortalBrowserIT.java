@@ -36,6 +36,8 @@ import org.openqa.selenium.support.ui.Select;
 class PortalBrowserIT extends AbstractIT {
 
     @TempDir Path files;
+    @org.springframework.beans.factory.annotation.Autowired cn.parkflow.registry.RegistryService registry;
+    @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     final List<Browser> opened = new ArrayList<>();
 
     Browser browser() {
@@ -117,7 +119,7 @@ class PortalBrowserIT extends AbstractIT {
         }
         assertThat(b.driver().findElements(By.cssSelector("#document-list tbody tr"))).hasSize(CertificationDriver.INCUBATOR_DOCUMENTS.size());
         b.driver().findElement(By.id("submit")).click();
-        b.until("submitted", d -> d.findElement(By.id("status")).getText().matches("已提交|设区市审核") ? true : null);
+        b.until("submitted", d -> d.findElement(By.id("status")).getText().matches("已提交|市级审核") ? true : null);
         b.visible("#timeline li");
         b.screenshot("portal-application-submitted");
 
@@ -224,6 +226,80 @@ class PortalBrowserIT extends AbstractIT {
                 + as("applicant1").get("/api/applications/" + id).json().path("processInstanceId").asText() + "&variableName=cityDecision").json();
         assertThat(history.get(0).path("value").asText()).isEqualTo("RECOMMEND");
         b.screenshot("tasklist-city-review-completed");
+    }
+
+    @Test
+    void theOperatorAnswersARequestForCorrectionInThePortal() {
+        CertificationDriver driver = new CertificationDriver(this::as);
+        String name = "补正门户孵化器" + UUID.randomUUID().toString().substring(0, 6);
+        long id = driver.draftWithDocuments(Drafts.with(Drafts.nanjingIncubator(), "carrierName", name));
+        assertThat(as("applicant1").post("/api/applications/" + id + "/submit", Map.of()).status()).isEqualTo(202);
+        String taskId = driver.awaitTask(id, "CityReviewTask", "nanjing").path("id").asText();
+        driver.completeOk("nanjing", taskId, Map.of("cityDecision", "RETURN", "cityComment", "请补充2025年度在孵企业名单"));
+        driver.awaitStatus(id, "CORRECTION_REQUESTED");
+
+        Browser b = browser();
+        login(b, "applicant1", "/portal/index.html");
+        b.until("listed as returned", d -> d.findElement(By.id("applications")).getText().contains(name) ? true : null);
+        b.click(b.driver().findElement(By.linkText(name)));
+        assertThat(b.visible("#correction-text").getText()).contains("请补充2025年度在孵企业名单");
+        WebElement address = b.driver().findElement(By.id("address"));
+        address.clear();
+        address.sendKeys("南京市江北新区药谷大道11号（补正）");
+        b.driver().findElement(By.id("save")).click();
+        b.until("saved", d -> d.findElement(By.id("notice")).getText().contains("已保存") ? true : null);
+        Path list = files.resolve("tenant_list.pdf");
+        try {
+            Files.write(list, TestFiles.pdf("补正后的在孵企业名单 " + name));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        upload(b, "TENANT_LIST", list);
+        assertThat(b.driver().findElement(By.id("submit")).getText()).isEqualTo("补正后重新提交");
+        b.click(b.driver().findElement(By.id("submit")));
+        b.until("back with the city", d -> d.findElement(By.id("status")).getText().equals("市级审核") ? true : null);
+        b.screenshot("portal-correction-resubmitted");
+        JsonNode view = driver.awaitStatus(id, "CITY_REVIEW");
+        assertThat(view.path("address").asText()).endsWith("（补正）");
+        assertThat(view.path("documents").findValuesAsText("type").stream().filter("TENANT_LIST"::equals).count()).isEqualTo(2);
+        driver.awaitTask(id, "CityReviewTask", "nanjing");
+    }
+
+    @Test
+    void theOperatorFilesItsAnnualReportInThePortal() {
+        int year = 2004;
+        String name = "年报浏览器孵化器" + UUID.randomUUID().toString().substring(0, 6);
+        jdbc.update("UPDATE carrier SET status = 'EXPIRED' WHERE name LIKE '年报浏览器孵化器%'");
+        long carrier = registry.certify(new cn.parkflow.registry.Certify(cn.parkflow.registry.CreditCode.of(Drafts.APPLICANT1_CREDIT_CODE),
+                "年报浏览器运营机构", name, cn.parkflow.registry.CarrierKind.INCUBATOR, cn.parkflow.registry.Level.PROVINCIAL,
+                cn.parkflow.registry.City.NANJING, "南京市玄武区2号", java.util.Set.of(cn.parkflow.registry.Industry.GENERAL_AI), "JIANGSU-2019",
+                java.time.LocalDate.of(year, 1, 1), null, null), "it").carrierId();
+        assertThat(as("province").post("/api/evaluations", Map.of("year", year)).status()).isEqualTo(201);
+
+        Browser b = browser();
+        login(b, "applicant1", "/portal/index.html");
+        b.until("report task listed", d -> {
+            d.navigate().refresh();
+            return d.findElements(By.cssSelector("#reports a[href*='report.html']")).isEmpty() ? null : true;
+        });
+        b.click(b.driver().findElement(By.cssSelector("#reports a[href*='report.html']")));
+        b.visible("#ind-tenantCount");
+        PortalAccessBrowserIT.checkLabelsAndTabOrder(b, "report.html");
+        Map<String, Object> figures = Map.of("tenantCount", 60, "graduatedCount", 31, "highTechTenants", 12, "investmentRaised", 52000000,
+                "mentorCount", 21, "eventsPerYear", 30, "professionalStaffShare", 1.6);
+        figures.forEach((k, v) -> b.driver().findElement(By.id("ind-" + k)).sendKeys(String.valueOf(v)));
+        b.click(b.driver().findElement(By.id("file-report")));
+        assertThat(b.visible("[id='err-indicators.professionalStaffShare']").getText()).contains("0到1之间");
+        WebElement share = b.driver().findElement(By.id("ind-professionalStaffShare"));
+        share.clear();
+        share.sendKeys("0.6");
+        b.driver().findElement(By.id("narrative")).sendKeys("本年度引进两家专业孵化服务机构");
+        b.click(b.driver().findElement(By.id("file-report")));
+        b.until("filed", d -> d.findElement(By.id("notice")).getText().contains("已报送") ? true : null);
+        b.screenshot("portal-annual-report-filed");
+        String rating = await("rated", () -> jdbc.queryForList("SELECT rating FROM evaluation_result WHERE carrier_id = ? AND eval_year = ?",
+                String.class, carrier, year).stream().findFirst().orElse(null));
+        assertThat(rating).isEqualTo("A");
     }
 
     @Test
