@@ -316,6 +316,14 @@ class PortalBrowserIT extends AbstractIT {
         assertThat(b.driver().findElement(By.id("summary")).getText()).isEqualTo("共 " + total + " 个载体");
         assertThat(b.driver().findElement(By.id("export-xlsx")).getAttribute("href")).contains("format=xlsx").contains("city=320500");
         b.screenshot("registry-suzhou");
+        // a carrier's details: certifications, titles, evaluations and history
+        WebElement first = b.driver().findElement(By.cssSelector("#carriers tbody tr td a"));
+        String carrier = first.getText();
+        b.click(first);
+        b.until("details", d -> d.findElement(By.id("title")).getText().equals(carrier) ? true : null);
+        assertThat(b.visible("#tables").getText()).contains("认定编号", "年度考核", "变更记录");
+        assertThat(b.driver().findElement(By.id("summary")).getText()).contains("苏州市");
+        PortalAccessBrowserIT.checkLabelsAndTabOrder(b, "carrier.html");
     }
 
     static String header(JsonNode response, String name) {
