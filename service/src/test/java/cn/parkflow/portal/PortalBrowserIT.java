@@ -257,7 +257,7 @@ class PortalBrowserIT extends AbstractIT {
         upload(b, "TENANT_LIST", list);
         assertThat(b.driver().findElement(By.id("submit")).getText()).isEqualTo("补正后重新提交");
         b.click(b.driver().findElement(By.id("submit")));
-        b.until("back with the city", d -> d.findElement(By.id("status")).getText().equals("市级审核") ? true : null);
+        b.until("resubmitted", d -> d.findElement(By.id("status")).getText().matches("已提交|市级审核") ? true : null);
         b.screenshot("portal-correction-resubmitted");
         JsonNode view = driver.awaitStatus(id, "CITY_REVIEW");
         assertThat(view.path("address").asText()).endsWith("（补正）");
@@ -276,12 +276,13 @@ class PortalBrowserIT extends AbstractIT {
                 java.time.LocalDate.of(year, 1, 1), null, null), "it").carrierId();
         assertThat(as("province").post("/api/evaluations", Map.of("year", year)).status()).isEqualTo(201);
 
+        Http applicant = anonymous();
+        assertThat(applicant.post("/api/session", Map.of("username", "applicant1", "password", DEMO_PASSWORD)).status()).isEqualTo(200);
+        await("the operator's report task", () -> applicant.get("/api/evaluations/report-tasks").json().findValuesAsText("carrierName")
+                .contains(name) ? true : null);
         Browser b = browser();
         login(b, "applicant1", "/portal/index.html");
-        b.until("report task listed", d -> {
-            d.navigate().refresh();
-            return d.findElements(By.cssSelector("#reports a[href*='report.html']")).isEmpty() ? null : true;
-        });
+        b.until("report task listed", d -> d.findElements(By.cssSelector("#reports a[href*='report.html']")).isEmpty() ? null : true);
         b.click(b.driver().findElement(By.cssSelector("#reports a[href*='report.html']")));
         b.visible("#ind-tenantCount");
         PortalAccessBrowserIT.checkLabelsAndTabOrder(b, "report.html");
@@ -300,6 +301,48 @@ class PortalBrowserIT extends AbstractIT {
         String rating = await("rated", () -> jdbc.queryForList("SELECT rating FROM evaluation_result WHERE carrier_id = ? AND eval_year = ?",
                 String.class, carrier, year).stream().findFirst().orElse(null));
         assertThat(rating).isEqualTo("A");
+    }
+
+    @Test
+    void anyoneObjectsToAPublicationOnThePublicPage() {
+        CertificationDriver driver = new CertificationDriver(this::as);
+        String name = "公示异议孵化器" + UUID.randomUUID().toString().substring(0, 6);
+        long id = driver.draftWithDocuments(Drafts.with(Drafts.nanjingIncubator(), "carrierName", name));
+        assertThat(as("applicant1").post("/api/applications/" + id + "/submit", Map.of()).status()).isEqualTo(202);
+        driver.throughDecision(id);
+        driver.awaitStatus(id, "PUBLICATION");
+        // the ITs publish for seconds only: the publication's timer is moved out, so the page is not raced
+        String certification = driver.application(id, "applicant1").path("processInstanceId").asText();
+        JsonNode publication = as("admin").get("/engine-rest/process-instance?processDefinitionKey=publication&superProcessInstance=" + certification).json();
+        assertThat(publication).hasSize(1);
+        JsonNode timer = as("admin").get("/engine-rest/job?timers=true&processInstanceId=" + publication.get(0).path("id").asText()).json();
+        assertThat(as("admin").put("/engine-rest/job/" + timer.get(0).path("id").asText() + "/duedate",
+                Map.of("duedate", "2099-01-01T00:00:00.000+0000")).status()).isEqualTo(204);
+
+        Browser b = browser();
+        b.go("/portal/publications.html");
+        WebElement button = b.until("listed", d -> d.findElements(By.cssSelector("#publications button[data-id='" + id + "']")).stream()
+                .findFirst().orElse(null));
+        b.click(button);
+        b.until("form focused", d -> "objection-title".equals(d.switchTo().activeElement().getAttribute("id")) ? true : null);
+        b.click(b.driver().findElement(By.id("send-objection")));
+        assertThat(b.visible("[id='err-objectorName']").getText()).isEqualTo("请填写异议人真实姓名");
+        assertThat(b.driver().findElement(By.id("err-text")).getText()).isEqualTo("请填写异议内容及理由");
+        b.driver().findElement(By.id("objectorName")).sendKeys("张三");
+        b.driver().findElement(By.id("contact")).sendKeys("13900000000");
+        b.driver().findElement(By.id("text")).sendKeys("该载体在孵企业数量与实际不符，附现场照片。");
+        b.click(b.driver().findElement(By.id("send-objection")));
+        b.until("received", d -> d.findElement(By.id("notice")).getText().contains("异议已收到") ? true : null);
+        b.screenshot("publications-objection-received");
+        Integer objections = await("objection stored", () -> {
+            int n = jdbc.queryForObject("SELECT COUNT(*) FROM objection WHERE application_id = ? AND objector_name = '张三'", Integer.class, id);
+            return n > 0 ? n : null;
+        });
+        assertThat(objections).isEqualTo(1);
+        // the publication ends again on its own (the province decides the objection in its ObjectionTask)
+        assertThat(as("admin").put("/engine-rest/job/" + timer.get(0).path("id").asText() + "/duedate",
+                Map.of("duedate", java.time.OffsetDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"))))
+                .status()).isEqualTo(204);
     }
 
     @Test
