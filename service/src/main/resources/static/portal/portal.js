@@ -184,6 +184,7 @@
   /** The page header: skip link, navigation for the user's roles, login or logout. */
   async function header(active) {
     const me = await session().catch(() => null);
+    if (me && me.csrfToken) sessionStorage.setItem(CSRF_KEY, me.csrfToken);
     const groups = (me && me.groups) || [];
     const province = groups.some(g => g === 'province-reviewer' || g === 'province-approver' || g === 'camunda-admin');
     const links = [['registry.html', '载体名录'], ['publications.html', '公示']];

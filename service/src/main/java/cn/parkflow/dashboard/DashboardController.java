@@ -115,21 +115,23 @@ class DashboardController {
         List<CityTasks> cityTasks = new ArrayList<>();
         for (City city : City.values()) {
             String group = city.reviewerGroup();
-            cityTasks.add(new CityTasks(city.code(), city.label(), tasks.createTaskQuery().taskCandidateGroup(group).count(),
-                    tasks.createTaskQuery().taskCandidateGroup(group).dueBefore(now).count()));
+            // claimed tasks are still the city's: includeAssignedTasks, or a claimed task would drop out of the counts
+            cityTasks.add(new CityTasks(city.code(), city.label(), tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().count(),
+                    tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().dueBefore(now).count()));
         }
         long provinceOverdue = tasks.createTaskQuery().taskCandidateGroupIn(List.of("province-reviewer", "province-approver"))
-                .dueBefore(now).count();
+                .includeAssignedTasks().dueBefore(now).count();
 
         List<Long> latest = jdbc.queryForList("SELECT id FROM benchmark_campaign ORDER BY created_at DESC, id DESC LIMIT 1", Map.of(), Long.class);
         Quotas quotas = latest.isEmpty() ? new Quotas(null, null, List.of())
                 : quotas(campaigns.get(latest.get(0)));
 
-        List<Integer> years = jdbc.queryForList("SELECT MAX(eval_year) FROM evaluation_result", Map.of(), Integer.class);
+        // the last evaluation the cities have confirmed: a run in progress has provisional ratings only
+        List<Integer> years = jdbc.queryForList("SELECT MAX(eval_year) FROM evaluation_result WHERE confirmed = TRUE", Map.of(), Integer.class);
         Integer year = years.isEmpty() ? null : years.get(0);
         Map<String, Long> ratingCounts = new LinkedHashMap<>();
         if (year != null) {
-            jdbc.query("SELECT rating, COUNT(*) FROM evaluation_result WHERE eval_year = :y GROUP BY rating", Map.of("y", year),
+            jdbc.query("SELECT rating, COUNT(*) FROM evaluation_result WHERE eval_year = :y AND confirmed = TRUE GROUP BY rating", Map.of("y", year),
                     rs -> {
                         ratingCounts.put(rs.getString(1), rs.getLong(2));
                     });

@@ -232,6 +232,7 @@ public class EvaluationRuns {
     public void fileReportTask(String taskId, Map<String, Object> indicators, String narrative, Caller caller) {
         Task task = reportTasks(caller).stream().filter(t -> t.taskId().equals(taskId)).findFirst()
                 .map(t -> tasks.createTaskQuery().taskId(taskId).singleResult())
+                .filter(java.util.Objects::nonNull) // completed meanwhile
                 .orElseThrow(() -> ApiException.notFound("年度报告任务 " + taskId));
         List<cn.parkflow.system.FieldError> errors = new ArrayList<>();
         Map<String, Object> answers = new LinkedHashMap<>();
@@ -455,8 +456,12 @@ public class EvaluationRuns {
         int total = 0;
         if (pi != null) {
             Object carriers = Optional.ofNullable(runtime.createProcessInstanceQuery().processInstanceId(pi.toString()).singleResult())
-                    .map(p -> runtime.getVariable(p.getId(), EvaluationProcess.CARRIER_COUNT)).orElse(null);
-            total = carriers instanceof Number n ? n.intValue() : 0;
+                    .map(p -> {
+                        Object count = runtime.getVariable(p.getId(), EvaluationProcess.CARRIER_COUNT);
+                        // a run started before the batches kept the carriers as one list
+                        return count != null ? count : runtime.getVariable(p.getId(), EvaluationProcess.CARRIERS);
+                    }).orElse(null);
+            total = carriers instanceof Number n ? n.intValue() : carriers instanceof List<?> l ? l.size() : 0;
         }
         Map<String, Integer> byRating = new LinkedHashMap<>();
         for (Rating r : Rating.values()) {

@@ -39,6 +39,8 @@ public class BrowserSessions {
     static final String CSRF_ATTRIBUTE = "parkflow.csrf";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Camunda's webapp default: a session's user and groups are checked again after five minutes. */
+    static final long CACHE_TIME_TO_LIVE_MILLIS = 5 * 60 * 1000;
 
     private final ProcessEngine engine;
 
@@ -96,6 +98,9 @@ public class BrowserSessions {
 
     private Optional<UserAuthentication> authentication(HttpSession session) {
         Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
+        // as Camunda's webapps do: after the cache time the user and its groups are read again, so a
+        // deleted user or a removed group membership does not live on in an open session
+        AuthenticationUtil.updateCache(auths, session, CACHE_TIME_TO_LIVE_MILLIS);
         Authentication auth = auths.getAuthenticationForProcessEngine(engine.getName());
         return auth instanceof UserAuthentication user && user.getIdentityId() != null ? Optional.of(user) : Optional.empty();
     }
@@ -106,6 +111,11 @@ public class BrowserSessions {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
+                if (!SAFE.contains(request.getMethod()) && crossSite(request)) {
+                    // a browser sends saved Basic credentials and cookies with another site's form: refused whatever the credentials
+                    refuse(response, "跨站请求被拒绝");
+                    return;
+                }
                 HttpSession session = request.getSession(false);
                 if (session != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null
                         && SecurityContextHolder.getContext().getAuthentication() == null) {
@@ -113,10 +123,7 @@ public class BrowserSessions {
                     if (user.isPresent() && !SAFE.contains(request.getMethod()) && !csrfMatches(session, request)
                             && !request.getRequestURI().equals(request.getContextPath() + "/api/session")) {
                         // a logged-in browser's change without its token: possibly another site's form
-                        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-                        response.setContentType("application/problem+json;charset=UTF-8");
-                        response.getWriter().write("{\"type\":\"about:blank\",\"status\":403,\"title\":\"无权操作\","
-                                + "\"detail\":\"请求缺少有效的 " + CSRF_HEADER + " 令牌，请刷新页面后重试\"}");
+                        refuse(response, "请求缺少有效的 " + CSRF_HEADER + " 令牌，请刷新页面后重试");
                         return;
                     }
                     if (user.isPresent()) {
@@ -128,6 +135,27 @@ public class BrowserSessions {
                 chain.doFilter(request, response);
             }
         };
+    }
+
+    private static void refuse(HttpServletResponse response, String detail) throws IOException {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/problem+json;charset=UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"status\":403,\"title\":\"无权操作\",\"detail\":\"" + detail + "\"}");
+    }
+
+    /** A browser's request made by another site's page (Fetch Metadata, else Origin); other clients send neither. */
+    static boolean crossSite(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site != null) {
+            return site.equals("cross-site");
+        }
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        if (origin == null || origin.equals("null")) {
+            return origin != null;
+        }
+        String own = request.getScheme() + "://" + request.getServerName()
+                + (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort());
+        return !origin.equalsIgnoreCase(own);
     }
 
     private static boolean csrfMatches(HttpSession session, HttpServletRequest request) {

@@ -85,6 +85,21 @@ class PortalIT extends AbstractIT {
     }
 
     @Test
+    void anotherSitesFormIsRefusedWhateverTheCredentials() {
+        Map<String, Object> draft = Drafts.with(Drafts.nanjingIncubator(), "carrierName", "跨站申报" + UUID.randomUUID().toString().substring(0, 6));
+        // a browser that saved Basic credentials sends them with another site's form too
+        Http.Response fetchMetadata = as("applicant1").with("Sec-Fetch-Site", "cross-site").post("/api/applications", draft);
+        assertThat(fetchMetadata.status()).isEqualTo(403);
+        assertThat(fetchMetadata.json().path("detail").asText()).isEqualTo("跨站请求被拒绝");
+        assertThat(as("applicant1").with("Origin", "http://evil.example").post("/api/applications", draft).status()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM application WHERE carrier_name = ?", Integer.class, draft.get("carrierName"))).isZero();
+        // reads stay open, and the own site's and plain clients' changes go through
+        assertThat(as("applicant1").with("Sec-Fetch-Site", "cross-site").get("/api/applications").status()).isEqualTo(200);
+        assertThat(as("applicant1").with("Origin", "http://localhost:" + port).with("Sec-Fetch-Site", "same-origin")
+                .post("/api/applications", draft).status()).isEqualTo(201);
+    }
+
+    @Test
     void theCatalogueNamesEveryCodeAndTheEvidenceEachKindNeeds() {
         JsonNode c = anonymous().get("/api/catalogue").json();
         assertThat(c.path("cities")).hasSize(13);
