@@ -91,6 +91,11 @@ class PortalAccessBrowserIT extends AbstractIT {
         anonymous.driver().findElement(By.id("q")).sendKeys(Keys.ENTER);
         anonymous.until("filtered by keyboard", d -> d.getCurrentUrl().contains("city=320200") ? true : null);
 
+        // a login link cannot send the user to another site afterwards
+        Browser redirected = browser();
+        login(redirected, "applicant2", "/%5Cevil.example/");
+        assertThat(redirected.driver().getCurrentUrl()).startsWith("http://localhost:" + port + "/");
+
         Browser applicant = browser();
         login(applicant, "applicant1", "/portal/index.html");
         applicant.until("applications listed", d -> d.findElement(By.cssSelector("#applications tbody")).getText().contains("正在加载") ? null : true);

@@ -11,6 +11,7 @@ import cn.parkflow.registry.Industry;
 import cn.parkflow.registry.Level;
 import cn.parkflow.registry.RegistryService;
 import cn.parkflow.testsupport.AbstractIT;
+import cn.parkflow.testsupport.CertificationDriver;
 import cn.parkflow.testsupport.Drafts;
 import cn.parkflow.testsupport.Http;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -133,6 +134,16 @@ class PortalIT extends AbstractIT {
         assertThat(d.path("tasksByCity")).hasSize(13);
         assertThat(d.path("lastEvaluation").path("byRating")).hasSize(4);
         assertThat(as("approver").get("/api/dashboard").status()).isEqualTo(200);
+
+        // a task claimed in Tasklist is still the city's open task
+        CertificationDriver driver = new CertificationDriver(this::as);
+        long id = driver.draftWithDocuments(Drafts.with(Drafts.nanjingIncubator(), "carrierName", "看板认领" + UUID.randomUUID().toString().substring(0, 6)));
+        assertThat(as("applicant1").post("/api/applications/" + id + "/submit", Map.of()).status()).isEqualTo(202);
+        String task = driver.awaitTask(id, "CityReviewTask", "nanjing").path("id").asText();
+        long open = as("province").get("/api/dashboard").json().path("tasksByCity").get(0).path("open").asLong();
+        assertThat(open).isPositive();
+        assertThat(as("nanjing").post("/engine-rest/task/" + task + "/claim", Map.of("userId", "nanjing")).status()).isEqualTo(204);
+        assertThat(as("province").get("/api/dashboard").json().path("tasksByCity").get(0).path("open").asLong()).isEqualTo(open);
     }
 
     @Test
