@@ -2,14 +2,12 @@ package cn.parkflow.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.parkflow.testsupport.AbstractIT;
 import cn.parkflow.testsupport.Browser;
 import cn.parkflow.testsupport.Drafts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -20,20 +18,8 @@ import org.openqa.selenium.WebElement;
  * Tab key alone, a search works from the keyboard; an operator sees only its own applications; the
  * dashboard draws its charts for the province and refuses everyone else.
  */
-class PortalAccessBrowserIT extends AbstractIT {
+class PortalAccessBrowserIT extends AbstractBrowserIT {
 
-    final List<Browser> opened = new ArrayList<>();
-
-    Browser browser() {
-        Browser b = Browser.open("http://localhost:" + port);
-        opened.add(b);
-        return b;
-    }
-
-    @AfterEach
-    void close() {
-        opened.forEach(Browser::close);
-    }
 
     /** Inputs, selects and text areas that are shown and have no label (by for/nesting or aria-label). */
     static final String UNLABELLED = """
@@ -70,9 +56,6 @@ class PortalAccessBrowserIT extends AbstractIT {
         b.screenshot("a11y-" + page.replace('/', '_').replace('?', '_').replace('=', '_'));
     }
 
-    static void login(Browser b, String user, String next) {
-        PortalBrowserIT.login(b, user, next);
-    }
 
     @Test
     void everyPortalPageLabelsItsInputsAndIsWorkedWithTheKeyboardAlone() {

@@ -3,7 +3,6 @@ package cn.parkflow.portal;
 import static cn.parkflow.testsupport.CertificationDriver.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.parkflow.testsupport.AbstractIT;
 import cn.parkflow.testsupport.Browser;
 import cn.parkflow.testsupport.CertificationDriver;
 import cn.parkflow.testsupport.Drafts;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -33,32 +31,12 @@ import org.openqa.selenium.support.ui.Select;
  * access check; the public registry filters by city. Each test saves a screenshot under
  * {@code target/screenshots/}.
  */
-class PortalBrowserIT extends AbstractIT {
+class PortalBrowserIT extends AbstractBrowserIT {
 
     @TempDir Path files;
     @org.springframework.beans.factory.annotation.Autowired cn.parkflow.registry.RegistryService registry;
     @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
-    final List<Browser> opened = new ArrayList<>();
 
-    Browser browser() {
-        Browser b = Browser.open("http://localhost:" + port);
-        opened.add(b);
-        return b;
-    }
-
-    @AfterEach
-    void close() {
-        opened.forEach(Browser::close);
-    }
-
-    /** Logs in through the portal's login page with the keyboard only. */
-    static void login(Browser b, String user, String next) {
-        b.go("/portal/login.html?next=" + next);
-        b.visible("#username");
-        b.until("username focused", d -> "username".equals(d.switchTo().activeElement().getAttribute("id")) ? true : null);
-        b.driver().switchTo().activeElement().sendKeys(user, Keys.TAB, DEMO_PASSWORD, Keys.ENTER);
-        b.until("left the login page", d -> d.getCurrentUrl().contains("login.html") ? null : true);
-    }
 
     @Test
     void operatorFilesAnApplicationWithRealPdfUploadsAndSubmitsIt() throws Exception {

@@ -1,0 +1,35 @@
+package cn.parkflow.portal;
+
+import cn.parkflow.testsupport.AbstractIT;
+import cn.parkflow.testsupport.Browser;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.openqa.selenium.Keys;
+
+/** Base of the browser ITs: headless Chromium windows on the running application, closed after each test. */
+abstract class AbstractBrowserIT extends AbstractIT {
+
+    private final List<Browser> opened = new ArrayList<>();
+
+    Browser browser() {
+        Browser b = Browser.open("http://localhost:" + port);
+        opened.add(b);
+        return b;
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        opened.forEach(Browser::close);
+        opened.clear();
+    }
+
+    /** Logs in through the portal's login page with the keyboard only, then goes on to {@code next}. */
+    static void login(Browser b, String user, String next) {
+        b.go("/portal/login.html?next=" + next);
+        b.visible("#username");
+        b.until("username focused", d -> "username".equals(d.switchTo().activeElement().getAttribute("id")) ? true : null);
+        b.driver().switchTo().activeElement().sendKeys(user, Keys.TAB, DEMO_PASSWORD, Keys.ENTER);
+        b.until("left the login page", d -> d.getCurrentUrl().contains("login.html") ? null : true);
+    }
+}
