@@ -88,7 +88,8 @@ public class ApplicationService {
 
     @Transactional(readOnly = true)
     public ApplicationView get(long id, Caller caller) {
-        return view(readable(id, caller));
+        ApplicationRow row = readable(id, caller);
+        return view(row, Timeline.operatorOnly(caller, isOperatorOf(row, caller)));
     }
 
     /** Uploads evidence to an application the caller may edit; the object is removed again if the row does not commit. */
@@ -249,6 +250,11 @@ public class ApplicationService {
     }
 
     ApplicationView view(ApplicationRow row) {
+        return view(row, false);
+    }
+
+    /** The application as its reader may see it: for the operator, the timeline without what is not meant for it. */
+    ApplicationView view(ApplicationRow row, boolean forOperator) {
         Map<String, Object> indicators;
         try {
             indicators = json.readValue(row.indicators, new TypeReference<LinkedHashMap<String, Object>>() {});
@@ -275,6 +281,8 @@ public class ApplicationService {
                 documents.findByApplicationIdOrderByUploadedAtAscIdAsc(row.id).stream().map(ApplicationService::document).toList(),
                 events.findByApplicationIdOrderByAtAscIdAsc(row.id).stream()
                         .map(e -> new ApplicationView.TimelineEntry(e.at(), e.actor(), e.action(), e.comment()))
+                        .map(e -> forOperator ? Timeline.forOperator(e) : e)
+                        .filter(java.util.Objects::nonNull)
                         .toList());
     }
 

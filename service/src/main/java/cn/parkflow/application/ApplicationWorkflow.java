@@ -176,9 +176,9 @@ public class ApplicationWorkflow {
      * access-checked document endpoint).
      */
     @Transactional(readOnly = true)
-    public Map<String, Object> reviewVariables(long id) {
+    public Map<String, Object> reviewVariables(long id, boolean forOperator) {
         ApplicationRow row = row(id);
-        ApplicationView view = applications.view(row);
+        ApplicationView view = applications.view(row, forOperator);
         Map<String, Object> v = new HashMap<>(displayVariables(row));
         v.put("indicatorsMarkdown", FormText.indicatorTable(view.indicators()));
         StringBuilder history = new StringBuilder();
@@ -241,6 +241,12 @@ public class ApplicationWorkflow {
     @Transactional
     public void record(long id, String actor, String action, String comment) {
         event(id, actor, action, comment);
+    }
+
+    /** A reviewer's internal remark: read by the reviewers who follow, never shown to the operator. */
+    @Transactional
+    public void recordInternal(long id, String actor, String remark) {
+        event(id, actor, Timeline.INTERNAL_REMARK, remark);
     }
 
     @Transactional

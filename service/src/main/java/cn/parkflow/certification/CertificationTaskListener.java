@@ -52,6 +52,9 @@ class CertificationTaskListener implements TaskListener {
             TaskOutcome outcome = TaskOutcome.of(task.getTaskDefinitionKey(), task::getVariable);
             if (PROVINCE_REVIEW_TASK.equals(task.getTaskDefinitionKey())) {
                 ApplicationWorkflow.Facts facts = applications.facts(id);
+                if (!"PASS".equals(task.getVariable(PROVINCE_CHECK))) {
+                    task.getExecution().getProcessInstance().removeVariable(EXPERTS); // no panel is drawn: nobody learns a name
+                }
                 for (String expert : ExpertNames.of(task.getVariable(EXPERTS))) {
                     String conflict = experts.conflict(expert, facts.city(), facts.creditCode());
                     if (conflict != null) {
@@ -60,13 +63,19 @@ class CertificationTaskListener implements TaskListener {
                 }
             }
             applications.record(id, actor(task), outcome.action(), outcome.comment());
+            if (!outcome.remark().isEmpty()) {
+                applications.recordInternal(id, actor(task), outcome.remark());
+            }
         }
     }
 
-    /** Outcome variables of each task: cleared when the task opens again, so a form never shows the last round's answer. */
+    /**
+     * The process's copies of each task's routed answers (TaskContract): cleared when the task opens
+     * again, so a form never shows the last round's answer. The answers themselves live on their task.
+     */
     private static final Map<String, List<String>> OUTCOMES = Map.of(
-            CITY_REVIEW_TASK, List.of(CITY_DECISION, CITY_COMMENT, CITY_REMARK),
-            PROVINCE_REVIEW_TASK, List.of(PROVINCE_CHECK, PROVINCE_COMMENT, PROVINCE_REMARK, EXPERTS),
+            CITY_REVIEW_TASK, List.of(CITY_DECISION, CITY_COMMENT),
+            PROVINCE_REVIEW_TASK, List.of(PROVINCE_CHECK, PROVINCE_COMMENT, EXPERTS),
             DECISION_TASK, List.of(DECISION, DECISION_COMMENT));
 
     private void created(DelegateTask task, long id) {
@@ -76,7 +85,8 @@ class CertificationTaskListener implements TaskListener {
         if (stage != null) {
             applications.enterStage(id, stage);
         }
-        task.getExecution().getProcessInstance().setVariables(applications.reviewVariables(id));
+        // what the form shows lives on the task: the operator's task gets the operator's view only
+        task.setVariablesLocal(applications.reviewVariables(id, SUPPLEMENT_TASK.equals(task.getTaskDefinitionKey())));
         if (SUPPLEMENT_TASK.equals(task.getTaskDefinitionKey())) {
             boolean byProvince = "PROVINCE".equals(task.getVariable(RETURNED_BY));
             task.setVariableLocal("returnedByLabel", byProvince ? "省科技厅退回" : "设区市科技局退回");
@@ -86,7 +96,7 @@ class CertificationTaskListener implements TaskListener {
         if (PROVINCE_REVIEW_TASK.equals(task.getTaskDefinitionKey())) {
             ApplicationWorkflow.Facts facts = applications.facts(id); // city and operator for the conflict-free list
             List<ExpertPanel.Candidate> candidates = experts.candidates(facts.city(), facts.creditCode());
-            task.getExecution().getProcessInstance().setVariable(EXPERT_OPTIONS,
+            task.setVariableLocal(EXPERT_OPTIONS,
                     FormText.options(candidates.stream().map(c -> new FormText.Option(c.value(), c.label())).toList()));
         }
     }

@@ -12,7 +12,11 @@ import org.camunda.bpm.engine.BadUserRequestException;
  * values, a comment wherever the decision is not a plain "yes", an expert score between 0 and 100.
  * A violation is a 400 for the engine REST API, and the task stays open.
  */
-record TaskOutcome(String action, String comment) {
+record TaskOutcome(String action, String comment, String remark) {
+
+    TaskOutcome(String action, String comment) {
+        this(action, comment, "");
+    }
 
     static BadUserRequestException invalid(String message) {
         return new BadUserRequestException(message);
@@ -44,14 +48,16 @@ record TaskOutcome(String action, String comment) {
     }
 
     /**
-     * A reviewer's three-way outcome: one of the allowed values, with a comment required unless the
-     * outcome is the plain "yes" ({@code approving}).
+     * A reviewer's three-way outcome: one of the allowed values, with a comment (meant for the
+     * operator) required unless the outcome is the plain "yes" ({@code approving}); the remark is
+     * internal, for the reviewers who follow, and never shown to the operator.
      */
     private static TaskOutcome review(Function<String, Object> variables, String actionPrefix, String name, String label,
             String commentName, String remarkName, String commentLabel, String approving, Map<String, String> outcomes) {
         String outcome = oneOf(variables, name, outcomes.keySet(), label);
-        String comment = comment(variables, outcome.equals(approving), commentName, remarkName, commentLabel);
-        return new TaskOutcome(actionPrefix + outcome, outcomes.get(outcome) + suffix(comment));
+        String comment = comment(variables, outcome.equals(approving), commentName, null, commentLabel);
+        String remark = comment(variables, true, remarkName, null, "内部备注");
+        return new TaskOutcome(actionPrefix + outcome, outcomes.get(outcome) + suffix(comment), remark);
     }
 
     private static String oneOf(Function<String, Object> variables, String name, Set<String> allowed, String label) {

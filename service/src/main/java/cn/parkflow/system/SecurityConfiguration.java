@@ -29,6 +29,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /** Request attribute under which the login policy leaves why a login was refused (identity.LoginThrottle.REFUSAL). */
+    static final String LOGIN_REFUSAL = "cn.parkflow.identity.LoginThrottle.refusal";
+
     @Bean
     @org.springframework.core.annotation.Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, BrowserSessions sessions) throws Exception {
@@ -48,7 +51,9 @@ class SecurityConfiguration {
                             if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
                                 response.setHeader("WWW-Authenticate", "Basic realm=\"parkflow\"");
                             }
-                            write(json, response, HttpStatus.UNAUTHORIZED, "需要登录", "请使用用户名和密码登录");
+                            Object refusal = request.getAttribute(LOGIN_REFUSAL);
+                            write(json, response, HttpStatus.UNAUTHORIZED, "需要登录",
+                                    refusal != null ? refusal.toString() : "请使用用户名和密码登录");
                         }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         write(json, response, HttpStatus.FORBIDDEN, "无权操作", "当前用户无权执行此操作")))

@@ -22,7 +22,10 @@ class TaskOutcomeTest {
     @Test
     void cityRecommendsWithoutCommentButReturnsAndRejectsWithOne() {
         assertThat(outcome("CityReviewTask", "cityDecision", "RECOMMEND").action()).isEqualTo("CITY_RECOMMEND");
-        assertThat(outcome("CityReviewTask", "cityDecision", "RECOMMEND", "cityRemark", "材料真实").comment()).isEqualTo("推荐上报：材料真实");
+        // the recommendation opinion is internal (for the province), never the operator's timeline comment
+        TaskOutcome recommended = outcome("CityReviewTask", "cityDecision", "RECOMMEND", "cityRemark", "材料真实");
+        assertThat(recommended.comment()).isEqualTo("推荐上报");
+        assertThat(recommended.remark()).isEqualTo("材料真实");
         assertThat(outcome("CityReviewTask", "cityDecision", "RETURN", "cityComment", "补租赁合同").comment()).isEqualTo("退回补正：补租赁合同");
         assertThatThrownBy(() -> outcome("CityReviewTask", "cityDecision", "RETURN")).isInstanceOf(BadUserRequestException.class)
                 .hasMessageContaining("cityComment");

@@ -1,0 +1,47 @@
+package cn.parkflow.certification;
+
+import static cn.parkflow.certification.CertificationProcess.*;
+
+import cn.parkflow.workflow.TaskContract;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What each user task of the certification and publication processes accepts (README, process
+ * contract). The routed answers are what the gateways and later steps read.
+ */
+@Configuration(proxyBeanMethods = false)
+class CertificationTaskContracts {
+
+    @Bean
+    TaskContract cityReviewContract() {
+        return TaskContract.of(CITY_REVIEW_TASK, Set.of(CITY_DECISION, CITY_COMMENT, CITY_REMARK)).routing(CITY_DECISION, CITY_COMMENT);
+    }
+
+    @Bean
+    TaskContract supplementContract() {
+        return TaskContract.of(SUPPLEMENT_TASK, Set.of());
+    }
+
+    @Bean
+    TaskContract provinceReviewContract() {
+        return TaskContract.of(PROVINCE_REVIEW_TASK, Set.of(PROVINCE_CHECK, PROVINCE_COMMENT, PROVINCE_REMARK, EXPERTS))
+                .routing(PROVINCE_CHECK, PROVINCE_COMMENT, EXPERTS);
+    }
+
+    @Bean
+    TaskContract expertReviewContract() {
+        return TaskContract.of(EXPERT_REVIEW_TASK, Set.of(EXPERT_SCORE, EXPERT_OPINION, EXPERT_COMMENT));
+    }
+
+    @Bean
+    TaskContract decisionContract() {
+        return TaskContract.of(DECISION_TASK, Set.of(DECISION, DECISION_COMMENT)).routing(DECISION, DECISION_COMMENT);
+    }
+
+    @Bean
+    TaskContract objectionContract() {
+        return TaskContract.of(OBJECTION_TASK, Set.of(OBJECTION_UPHELD, OBJECTION_REPLY)).routing(OBJECTION_UPHELD);
+    }
+}
