@@ -80,10 +80,46 @@ public class ApplicationService {
     public ApplicationView update(long id, ApplicationDraft draft, Caller caller) {
         ApplicationRow row = editable(id, caller);
         checkOperator(draft, caller);
+        if (row.status != ApplicationStatus.DRAFT) {
+            checkFixedFacts(row, draft);
+        }
+        String before = content(row);
         apply(row, draft);
-        applications.save(row);
-        event(id, caller.userId(), "UPDATED", row.status == ApplicationStatus.CORRECTION_REQUESTED ? "补正申报内容" : "修改申报草稿");
+        if (!before.equals(content(row))) {
+            applications.save(row);
+            event(id, caller.userId(), "UPDATED", row.status == ApplicationStatus.CORRECTION_REQUESTED ? "补正申报内容" : "修改申报草稿");
+        }
         return view(row);
+    }
+
+    /**
+     * After the first submission the city that reviews an application, the kind it is judged as and
+     * the level it applies for are fixed: a correction answers the reviewers, it does not move the
+     * application to another city or rule set (a new filing does).
+     */
+    private static void checkFixedFacts(ApplicationRow row, ApplicationDraft draft) {
+        List<cn.parkflow.system.FieldError> errors = new ArrayList<>();
+        if (!row.city.equals(draft.city().code())) {
+            errors.add(cn.parkflow.system.FieldError.of("city", "提交后不能变更所在设区市（原为" + City.ofCode(row.city).label() + "）"));
+        }
+        if (row.kind != draft.kind()) {
+            errors.add(cn.parkflow.system.FieldError.of("kind", "提交后不能变更载体类型（原为" + row.kind.label() + "）"));
+        }
+        if (row.level != draft.level()) {
+            errors.add(cn.parkflow.system.FieldError.of("level", "提交后不能变更申报级别（原为" + row.level.label() + "）"));
+        }
+        if (!row.creditCode.equals(draft.creditCode())) {
+            errors.add(cn.parkflow.system.FieldError.of("creditCode", "提交后不能变更运营机构统一社会信用代码"));
+        }
+        if (!errors.isEmpty()) {
+            throw FieldErrors.of(errors);
+        }
+    }
+
+    /** What a reviewer checks of the application's own fields, to tell whether a correction changed anything. */
+    private static String content(ApplicationRow row) {
+        return String.join("\u0000", String.valueOf(row.kind), String.valueOf(row.level), row.carrierName, row.operatorName,
+                row.creditCode, row.city, row.industries, row.address, row.indicators);
     }
 
     @Transactional(readOnly = true)
@@ -217,13 +253,16 @@ public class ApplicationService {
                 || users.operatorCreditCode(caller.userId()).map(code -> code.equals(row.creditCode)).orElse(false);
     }
 
-    /** An operator account files only for its own operator: the credit code must be the account's. */
+    /**
+     * An operator account files only for its own operator: the account must be bound to an
+     * operator's credit code (403 while it is not), and the draft's credit code must be that one.
+     */
     private void checkOperator(ApplicationDraft draft, Caller caller) {
-        users.operatorCreditCode(caller.userId())
-                .filter(code -> !code.equals(draft.creditCode()))
-                .ifPresent(code -> {
-                    throw FieldErrors.single("creditCode", "统一社会信用代码与当前账号所属运营机构（" + code + "）不一致");
-                });
+        String code = users.operatorCreditCode(caller.userId()).orElseThrow(() ->
+                ApiException.forbidden("当前账号尚未绑定运营机构（统一社会信用代码），不能申报；请联系所在设区市科技局核实账号"));
+        if (!code.equals(draft.creditCode())) {
+            throw FieldErrors.single("creditCode", "统一社会信用代码与当前账号所属运营机构（" + code + "）不一致");
+        }
     }
 
     // --- mapping ---

@@ -232,6 +232,23 @@ public class ApplicationWorkflow {
         }
     }
 
+    /**
+     * Whether the operator changed anything the city checked (fields, figures, evidence) since the
+     * province returned the application for correction: then the correction goes through the city again.
+     */
+    @Transactional(readOnly = true)
+    public boolean changedSinceProvinceReturn(long id) {
+        List<EventRow> timeline = events.findByApplicationIdOrderByAtAscIdAsc(id);
+        int returned = -1;
+        for (int i = 0; i < timeline.size(); i++) {
+            if ("PROVINCE_RETURN".equals(timeline.get(i).action())) {
+                returned = i;
+            }
+        }
+        return timeline.subList(returned + 1, timeline.size()).stream()
+                .anyMatch(e -> "UPDATED".equals(e.action()) || "DOCUMENT_UPLOADED".equals(e.action()));
+    }
+
     /** Whether the operator has resubmitted the application after a request for correction. */
     @Transactional(readOnly = true)
     public boolean resubmitted(long id) {

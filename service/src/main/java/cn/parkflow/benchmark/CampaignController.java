@@ -57,13 +57,17 @@ class CampaignController {
     @GetMapping("/{id}")
     @Operation(summary = "遴选阶段、各市名额与申报、推荐、入选数")
     CampaignService.CampaignView get(@PathVariable long id) {
-        return service.get(id);
+        return service.get(id, CurrentCaller.get());
     }
 
     @GetMapping("/{id}/dashboard")
     @Operation(summary = "名额看板：各市名额、申报、推荐、入选")
     List<CampaignService.CityLine> dashboard(@PathVariable long id) {
-        return service.get(id).cities();
+        cn.parkflow.identity.Caller caller = CurrentCaller.get();
+        if (!caller.isProvince() && caller.reviewedCities().isEmpty()) {
+            throw cn.parkflow.system.ApiException.forbidden("名额看板仅供省科技厅和设区市科技局查看");
+        }
+        return service.get(id, caller).cities();
     }
 
     @PostMapping("/{id}/applications")

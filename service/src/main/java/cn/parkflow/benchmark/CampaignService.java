@@ -81,7 +81,23 @@ public class CampaignService {
 
     /** A campaign as its readers see it, with quotas and counts per city. */
     public record CampaignView(long id, int year, String title, int totalQuota, Instant deadline, int termYears,
-            CampaignStage stage, String stageLabel, Instant publicationEnd, int applicants, List<CityLine> cities) {}
+            CampaignStage stage, String stageLabel, Instant publicationEnd, Integer applicants, List<CityLine> cities) {
+
+        /**
+         * The campaign as this caller may read it: the province all of it, a city reviewer its own
+         * city's line (and no province totals), anyone else the announcement only (title, quota,
+         * deadline, term, stage) without any applicant or recommendation counts.
+         */
+        public CampaignView visibleTo(Caller caller) {
+            if (caller.isProvince()) {
+                return this;
+            }
+            List<City> own = caller.reviewedCities();
+            List<CityLine> lines = cities.stream().filter(l -> own.contains(l.city())).toList();
+            return new CampaignView(id, year, title, totalQuota, deadline, termYears, stage, stageLabel, publicationEnd,
+                    own.isEmpty() ? null : lines.stream().mapToInt(CityLine::applicants).sum(), lines);
+        }
+    }
 
     /** One city's quota use. */
     public record CityLine(City city, String cityName, int quota, int applicants, int recommended, int selected) {}
@@ -123,6 +139,11 @@ public class CampaignService {
     @Transactional(readOnly = true)
     public CampaignView get(long id) {
         return view(campaign(id));
+    }
+
+    @Transactional(readOnly = true)
+    public CampaignView get(long id, Caller caller) {
+        return get(id).visibleTo(caller);
     }
 
     /** An operator's application for one of its carriers: the carrier and its indicators (the dossier's figures). */

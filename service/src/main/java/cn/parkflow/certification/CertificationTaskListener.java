@@ -46,8 +46,15 @@ class CertificationTaskListener implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             created(task, id);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            if (SUPPLEMENT_TASK.equals(task.getTaskDefinitionKey()) && !applications.resubmitted(id)) {
-                throw TaskOutcome.invalid("补正须由运营机构修改申报后重新提交（门户或 POST /api/applications/" + id + "/submit），不能直接完成此任务");
+            if (SUPPLEMENT_TASK.equals(task.getTaskDefinitionKey())) {
+                if (!applications.resubmitted(id)) {
+                    throw TaskOutcome.invalid("补正须由运营机构修改申报后重新提交（门户或 POST /api/applications/" + id + "/submit），不能直接完成此任务");
+                }
+                if ("PROVINCE".equals(task.getVariable(RETURNED_BY)) && applications.changedSinceProvinceReturn(id)) {
+                    // what the city checked has changed: the corrected application goes through the city again
+                    task.getExecution().getProcessInstance().setVariable(RETURNED_BY, "CITY");
+                    applications.record(id, "system", "ROUTED_TO_CITY", "补正内容有变更，重新经设区市审核");
+                }
             }
             TaskOutcome outcome = TaskOutcome.of(task.getTaskDefinitionKey(), task::getVariable);
             if (PROVINCE_REVIEW_TASK.equals(task.getTaskDefinitionKey())) {

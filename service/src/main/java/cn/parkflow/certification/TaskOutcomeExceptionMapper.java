@@ -21,6 +21,9 @@ import org.springframework.stereotype.Component;
  */
 public class TaskOutcomeExceptionMapper implements ExceptionMapper<RestException> {
 
+    /** The engine's message when a new password breaks its password policy. */
+    static final String PASSWORD_POLICY = "Password does not match policy";
+
     private final RestExceptionHandler camunda = new RestExceptionHandler();
 
     @Override
@@ -31,8 +34,33 @@ public class TaskOutcomeExceptionMapper implements ExceptionMapper<RestException
                         .entity(Map.of("type", "BadUserRequestException", "message", refused.getMessage()))
                         .build();
             }
+            if (t instanceof org.camunda.bpm.engine.ProcessEngineException e && PASSWORD_POLICY.equals(e.getMessage())) {
+                return passwordPolicy();
+            }
         }
         return camunda.toResponse(exception);
+    }
+
+    /** The engine's own exceptions, as Camunda answers them, but a broken password policy as a 400 in Chinese. */
+    public static class EngineExceptionMapper implements ExceptionMapper<org.camunda.bpm.engine.ProcessEngineException> {
+
+        private final org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler camunda =
+                new org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler();
+
+        @Override
+        public Response toResponse(org.camunda.bpm.engine.ProcessEngineException exception) {
+            if (PASSWORD_POLICY.equals(exception.getMessage())) {
+                return passwordPolicy();
+            }
+            return camunda.toResponse(exception);
+        }
+    }
+
+    static Response passwordPolicy() {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("type", "PasswordPolicyException", "message",
+                        "密码不符合密码策略：至少10位，须含大写字母、小写字母、数字和符号，且不得包含用户名或姓名"))
+                .build();
     }
 
     /**
@@ -46,8 +74,10 @@ public class TaskOutcomeExceptionMapper implements ExceptionMapper<RestException
             registerClasses(CamundaRestResources.getResourceClasses());
             Set<Class<?>> configuration = new HashSet<>(CamundaRestResources.getConfigurationClasses());
             configuration.remove(RestExceptionHandler.class);
+            configuration.remove(org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler.class);
             registerClasses(configuration);
             register(TaskOutcomeExceptionMapper.class);
+            register(EngineExceptionMapper.class);
             register(JacksonFeature.class);
         }
     }

@@ -52,12 +52,13 @@ public class DocumentResponses {
      * minutes (S3), or the bytes themselves (filesystem storage). PDFs open inline unless {@code download}.
      */
     public ResponseEntity<?> serve(Access doc, boolean download) {
-        Optional<URI> presigned = documents.presignedGet(doc.objectKey(), doc.fileName(), doc.contentType(), !download);
+        String name = FileNames.forDownload(doc.fileName(), doc.contentType());
+        Optional<URI> presigned = documents.presignedGet(doc.objectKey(), name, doc.contentType(), !download);
         if (presigned.isPresent()) {
             return ResponseEntity.status(HttpStatus.FOUND).location(presigned.get()).cacheControl(CacheControl.noStore()).build();
         }
         ContentDisposition disposition = (download ? ContentDisposition.attachment() : ContentDisposition.inline())
-                .filename(doc.fileName(), StandardCharsets.UTF_8).build();
+                .filename(name, StandardCharsets.UTF_8).build();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(doc.contentType()))
                 .contentLength(doc.size())

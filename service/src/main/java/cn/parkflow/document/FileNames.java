@@ -40,4 +40,28 @@ public final class FileNames {
         }
         return cleaned.isBlank() ? "文件" : cleaned;
     }
+
+    /**
+     * The name a browser saves a document under: its display name with the extension of the type its
+     * bytes were sniffed as ({@code x.html} holding a PDF is sent as {@code x.pdf}), so a download is
+     * never opened as something else.
+     */
+    public static String forDownload(String name, String contentType) {
+        String ext = switch (contentType == null ? "" : contentType) {
+            case "application/pdf" -> ".pdf";
+            case "application/ofd" -> ".ofd";
+            case "image/jpeg" -> ".jpg";
+            case "image/png" -> ".png";
+            default -> ".bin";
+        };
+        String base = sanitise(name);
+        int dot = base.lastIndexOf('.');
+        if (dot > 0 && base.substring(dot).equalsIgnoreCase(ext)) {
+            return base;
+        }
+        if (ext.equals(".jpg") && dot > 0 && base.substring(dot).equalsIgnoreCase(".jpeg")) {
+            return base;
+        }
+        return (dot > 0 ? base.substring(0, dot) : base) + ext;
+    }
 }

@@ -72,7 +72,14 @@ class EvaluationController {
     @org.springframework.web.bind.annotation.GetMapping("/{year}")
     @Operation(summary = "考核进度", description = "参评总数、已评定、已确认，按等级和设区市统计，开始和结束时间")
     EvaluationRuns.Progress progress(@PathVariable int year) {
-        return runs.progress(year);
+        cn.parkflow.identity.Caller caller = CurrentCaller.get();
+        if (caller.isProvince()) {
+            return runs.progress(year);
+        }
+        if (caller.reviewedCities().isEmpty()) {
+            throw cn.parkflow.system.ApiException.forbidden("考核进度仅供省科技厅和设区市科技局查看");
+        }
+        return runs.progress(year).forCities(caller.reviewedCities());
     }
 
     @org.springframework.web.bind.annotation.GetMapping("/report-tasks")

@@ -439,7 +439,19 @@ public class EvaluationRuns {
     // --- progress ---
 
     public record Progress(int year, int total, int rated, int confirmed, Map<String, Integer> byRating, List<CityProgress> cities,
-            Instant startedAt, Instant finishedAt) {}
+            Instant startedAt, Instant finishedAt) {
+
+        /** The progress of these cities only (a city reviewer's view): their carriers, no province totals. */
+        public Progress forCities(List<City> own) {
+            List<CityProgress> lines = cities.stream().filter(c -> own.contains(c.city())).toList();
+            Map<String, Integer> ratings = new LinkedHashMap<>();
+            byRating.keySet().forEach(r -> ratings.put(r, 0));
+            lines.forEach(l -> l.byRating().forEach((r, n) -> ratings.merge(r, n, Integer::sum)));
+            int rated = lines.stream().mapToInt(CityProgress::rated).sum();
+            return new Progress(year, rated, rated, lines.stream().mapToInt(CityProgress::confirmed).sum(), ratings, lines,
+                    startedAt, finishedAt);
+        }
+    }
 
     public record CityProgress(City city, String cityName, int rated, int confirmed, Map<String, Integer> byRating) {}
 

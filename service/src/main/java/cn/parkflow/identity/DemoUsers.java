@@ -38,6 +38,8 @@ class DemoUsers {
 
     static List<DemoUser> users() {
         List<DemoUser> users = new java.util.ArrayList<>();
+        // the embedded default's administrator (production creates it from PARKFLOW_ADMIN_PASSWORD)
+        users.add(new DemoUser("admin", "系统", "管理员", Roles.ADMIN, null, null));
         for (City city : City.values()) {
             users.add(new DemoUser(city.pinyin(), city.label(), "科技局审核员", city.reviewerGroup(), city.code(), null));
         }
@@ -69,7 +71,14 @@ class DemoUsers {
                 user.setLastName(u.lastName());
                 user.setPassword(PASSWORD);
                 user.setEmail(u.id() + "@demo.parkflow.cn");
-                identity.saveUser(user);
+                // the demo profile alone keeps the password "demo", below the password policy
+                ((org.camunda.bpm.engine.impl.IdentityServiceImpl) identity).saveUser(user, true);
+                if (identity.createGroupQuery().groupId(u.group()).singleResult() == null) {
+                    org.camunda.bpm.engine.identity.Group group = identity.newGroup(u.group());
+                    group.setName("系统管理员");
+                    group.setType("SYSTEM");
+                    identity.saveGroup(group);
+                }
                 identity.createMembership(u.id(), u.group());
                 if (u.homeCity() != null) {
                     identity.setUserInfo(u.id(), Roles.INFO_HOME_CITY, u.homeCity());

@@ -16,9 +16,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * parkflow's login policy ({@link LoginPolicy}): {@code parkflow.security.max-failed-logins}
@@ -110,8 +107,13 @@ public class LoginThrottle implements LoginPolicy {
     }
 
     @Override
-    public void unlocked(String userId) {
-        audit(userId, "ACCOUNT_UNLOCKED", address(), null);
+    public void unlocked(String userId, String actor) {
+        audit(userId, "ACCOUNT_UNLOCKED", actor, address(), null);
+    }
+
+    /** An account change, for the audit trail: who did what to which account, from where. */
+    public void accountChanged(String userId, String action, String actor, String detail) {
+        audit(userId, action, actor, address(), detail);
     }
 
     private void prune(Deque<Instant> failures) {
@@ -122,14 +124,32 @@ public class LoginThrottle implements LoginPolicy {
     }
 
     private void audit(String userId, String action, String address, String detail) {
-        String user = userId == null ? "" : userId.length() > 64 ? userId.substring(0, 64) : userId;
+        audit(userId, action, userId, address, detail);
+    }
+
+    private void audit(String userId, String action, String actor, String address, String detail) {
         jdbc.update("INSERT INTO account_event (at, user_id, action, actor, address, detail) VALUES (?, ?, ?, ?, ?, ?)",
-                java.sql.Timestamp.from(clock.instant()), user, action, user, address, detail);
+                java.sql.Timestamp.from(clock.instant()), clip(userId), action, actor == null ? null : clip(actor), address, detail);
+    }
+
+    private static String clip(String id) {
+        return id == null ? "" : id.length() > 64 ? id.substring(0, 64) : id;
+    }
+
+    /** One entry of the account audit trail. */
+    public record AccountEvent(java.time.Instant at, String userId, String action, String actor, String address, String detail) {}
+
+    /** The newest entries of the audit trail, of one account or of all. */
+    public java.util.List<AccountEvent> events(String userId, int limit) {
+        String where = userId == null ? "" : " WHERE user_id = ?";
+        Object[] args = userId == null ? new Object[] {limit} : new Object[] {userId, limit};
+        return jdbc.query("SELECT at, user_id, action, actor, address, detail FROM account_event" + where + " ORDER BY id DESC LIMIT ?",
+                (rs, n) -> new AccountEvent(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)), args);
     }
 
     private static HttpServletRequest request() {
-        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-        return attributes instanceof ServletRequestAttributes servlet ? servlet.getRequest() : null;
+        return ClientRequests.current();
     }
 
     private static String address() {

@@ -38,7 +38,8 @@ class SessionController {
     BrowserSessions.Login login(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
         String user = credentials.username().strip();
         if (!identity.checkPassword(user, credentials.password())) {
-            throw ApiException.unauthorized("用户名或密码错误");
+            Object refusal = request.getAttribute(LoginThrottle.REFUSAL);
+            throw ApiException.unauthorized(refusal != null ? refusal.toString() : "用户名或密码错误");
         }
         return sessions.login(request, user);
     }

@@ -59,7 +59,7 @@ class RegistryExport {
         writer.write('\uFEFF'); // so that Excel opens UTF-8 Chinese correctly
         CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(HEADERS.toArray(String[]::new)).get());
         int[] index = {0};
-        queries.forEach(filter, order, unchecked(c -> printer.printRecord(cells(++index[0], c))));
+        queries.forEach(filter, order, unchecked(c -> printer.printRecord(Spreadsheets.csvSafe(cells(++index[0], c)))));
         printer.flush();
     }
 

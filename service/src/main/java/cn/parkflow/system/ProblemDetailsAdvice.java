@@ -30,6 +30,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
     static final URI VALIDATION = URI.create("urn:parkflow:problem:validation");
 
     static ProblemDetail problem(HttpStatusCode status, String title, String detail) {
@@ -125,7 +127,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException e) {
-        return respond(HttpStatus.BAD_REQUEST, problem(HttpStatus.BAD_REQUEST, "请求参数有误", e.getMessage()));
+        // an internal message (ids, class names) is logged, never sent: a client's own mistakes carry their own field errors
+        log.info("request refused: {}", e.getMessage());
+        return respond(HttpStatus.BAD_REQUEST, problem(HttpStatus.BAD_REQUEST, "请求参数有误", "请求包含无效的取值或不存在的对象"));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

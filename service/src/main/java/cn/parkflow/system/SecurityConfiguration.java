@@ -30,6 +30,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecurityConfiguration {
 
     /** Request attribute under which the login policy leaves why a login was refused (identity.LoginThrottle.REFUSAL). */
+    /** The portal's Content-Security-Policy: scripts, styles and data from parkflow itself only. */
+    static final String PORTAL_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
     static final String LOGIN_REFUSAL = "cn.parkflow.identity.LoginThrottle.refusal";
 
     @Bean
@@ -73,7 +77,13 @@ class SecurityConfiguration {
     SecurityFilterChain otherSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+                        // the portal's pages load only their own scripts (no inline script, no other origin)
+                        .addHeaderWriter(new org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter(
+                                new org.springframework.security.web.util.matcher.OrRequestMatcher(
+                                        new org.springframework.security.web.util.matcher.AntPathRequestMatcher("/portal/**"),
+                                        new org.springframework.security.web.util.matcher.AntPathRequestMatcher("/")),
+                                new org.springframework.security.web.header.writers.StaticHeadersWriter("Content-Security-Policy", PORTAL_CSP))));
         return http.build();
     }
 

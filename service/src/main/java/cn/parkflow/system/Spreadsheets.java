@@ -57,4 +57,21 @@ public final class Spreadsheets {
             workbook.dispose();
         }
     }
+
+    /**
+     * CSV cells as a spreadsheet reads them safely: text starting with {@code = + - @}, a tab or a
+     * carriage return would be taken as a formula (CSV injection), so it gets a leading apostrophe,
+     * which spreadsheets show as text. Numbers stay numbers.
+     */
+    public static java.util.List<Object> csvSafe(java.util.List<?> cells) {
+        java.util.List<Object> safe = new java.util.ArrayList<>(cells.size());
+        for (Object cell : cells) {
+            if (cell instanceof CharSequence text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+                safe.add("'" + text);
+            } else {
+                safe.add(cell);
+            }
+        }
+        return safe;
+    }
 }

@@ -34,7 +34,9 @@ final class IdentityGuard {
         String userId = (String) TaskGuard.field(command, "userId");
         if (!(command instanceof CheckPassword)) {
             T result = proceed.get();
-            policy.unlocked(userId);
+            if (context.getAuthenticatedUserId() != null) { // Camunda Admin; parkflow's own API audits its unlocks itself
+                policy.unlocked(userId, context.getAuthenticatedUserId());
+            }
             return result;
         }
         if (policy.throttled(userId).isPresent()) {

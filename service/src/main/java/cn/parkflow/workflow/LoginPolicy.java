@@ -25,8 +25,8 @@ public interface LoginPolicy {
     /** After a password check: its outcome, and the end of the account's lock if it is locked now. */
     void checked(String userId, boolean known, boolean success, Instant lockedUntil);
 
-    /** An account's lock was lifted by an administrator or the province. */
-    void unlocked(String userId);
+    /** An account's lock was lifted by an administrator or the province ({@code actor}). */
+    void unlocked(String userId, String actor);
 
     LoginPolicy NONE = new LoginPolicy() {
         @Override
@@ -48,6 +48,6 @@ public interface LoginPolicy {
         public void checked(String userId, boolean known, boolean success, Instant lockedUntil) {}
 
         @Override
-        public void unlocked(String userId) {}
+        public void unlocked(String userId, String actor) {}
     };
 }

@@ -79,7 +79,11 @@ final class TaskGuard {
         } else if (command instanceof AssignTaskCmd) {
             TaskEntity task = task(context, command);
             String assignee = (String) field(command, "userId");
-            if (!user.getUserId().equals(assignee) || !mayWork(task, user)) {
+            if (assignee == null) { // Tasklist's "unclaim"
+                if (task.getAssignee() != null && !task.getAssignee().equals(user.getUserId())) {
+                    throw refused("只能退回本人认领的任务");
+                }
+            } else if (!user.getUserId().equals(assignee) || !mayWork(task, user)) {
                 throw refused("任务只能由本人认领，不能指派给他人");
             }
         } else if (refusedOutright(command)) {

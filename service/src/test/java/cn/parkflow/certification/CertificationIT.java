@@ -193,7 +193,11 @@ class CertificationIT extends AbstractIT {
         assertThat(secondVariables.has("cityDecision")).isFalse();
         d.completeOk("nanjing", second.path("id").asText(), Map.of("cityDecision", "RECOMMEND", "cityRemark", "补正后材料齐全"));
         JsonNode recommended = d.awaitStatus(id, "PROVINCE_REVIEW");
+        // the operator reads the recommendation; the city's opinion is for the province only (an internal remark)
         assertThat(recommended.path("timeline")).filteredOn(CertificationDriver.action("CITY_RECOMMEND"))
-                .singleElement().satisfies(e -> assertThat(e.path("comment").asText()).isEqualTo("推荐上报：补正后材料齐全"));
+                .singleElement().satisfies(e -> assertThat(e.path("comment").asText()).isEqualTo("推荐上报"));
+        assertThat(recommended.path("timeline")).filteredOn(CertificationDriver.action("INTERNAL_REMARK")).isEmpty();
+        assertThat(d.application(id, "province").path("timeline")).filteredOn(CertificationDriver.action("INTERNAL_REMARK"))
+                .singleElement().satisfies(e -> assertThat(e.path("comment").asText()).isEqualTo("补正后材料齐全"));
     }
 }

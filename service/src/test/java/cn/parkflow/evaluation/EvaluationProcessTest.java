@@ -232,7 +232,7 @@ class EvaluationProcessTest {
     String operatorAccount(long carrier) {
         String id = "operator" + SERIAL.incrementAndGet();
         var user = identity.newUser(id);
-        user.setPassword("demo");
+        user.setPassword("Report-Pw-2026!");
         identity.saveUser(user);
         identity.createMembership(id, Roles.APPLICANT);
         identity.setUserInfo(id, Roles.INFO_OPERATOR_CREDIT_CODE, registry.find(carrier).orElseThrow().carrier().creditCode());

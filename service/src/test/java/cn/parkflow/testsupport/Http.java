@@ -61,7 +61,7 @@ public final class Http {
         return new Http(base, "Basic " + token, HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
-                .build());
+                .build(), extraHeaders);
     }
 
     /** A client with its own cookie jar (for the Camunda webapp's session login). */

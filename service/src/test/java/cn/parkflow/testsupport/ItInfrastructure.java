@@ -47,7 +47,8 @@ public final class ItInfrastructure {
     static final String DATABASE = "parkflow";
     static final String S3_ACCESS_KEY = "parkflow-it";
     static final String S3_SECRET_KEY = "parkflow-it-secret-key";
-    public static final String ADMIN_PASSWORD = "it-admin-" + UUID.randomUUID().toString().substring(0, 8);
+    /** Passes Camunda's password policy (length, upper and lower case, digit, symbol, not the user id). */
+    public static final String ADMIN_PASSWORD = "Pf-It-" + UUID.randomUUID().toString().substring(0, 8) + "-Q7!";
 
     private static Endpoints endpoints;
     private static EmbeddedMariaDb mariaDb;
@@ -176,6 +177,9 @@ public final class ItInfrastructure {
         // the differences from docker compose: the demo users and registry are the ITs' fixtures, and
         // periods are short so that a publication ends and a failing job raises its incident within the test
         p.put("parkflow.demo.enabled", "true");
+        // every IT client comes from 127.0.0.1: room for the suite's own objections (the limit itself is tested
+        // from other, forwarded addresses)
+        p.put("parkflow.security.objections-per-address", "30");
         p.put("parkflow.publication-period", "PT8S");
         p.put("parkflow.job-retry-cycle", "R2/PT1S");
         p.put("camunda.bpm.job-execution.max-wait", "1000");

@@ -1,0 +1,33 @@
+(async () => {
+  await PF.header('registry.html');
+  const id = new URLSearchParams(location.search).get('id');
+  const notice = document.getElementById('notice');
+  try {
+    const back = new URL(document.referrer);
+    if (back.origin === location.origin && back.pathname.endsWith('/registry.html')) document.getElementById('back').href = back.pathname + back.search;
+  } catch (ignored) { /* no referrer: the plain registry link stays */ }
+  let d;
+  try {
+    d = await PF.api('/api/registry/carriers/' + encodeURIComponent(id), { allowAnonymous: true });
+  } catch (error) {
+    PF.notify(notice, error.message, 'error');
+    return;
+  }
+  const c = d.carrier;
+  document.getElementById('title').textContent = c.name;
+  document.title = c.name + ' · 载体详情';
+  const summary = document.getElementById('summary');
+  summary.hidden = false;
+  summary.innerHTML = '<dl class="grid">' + [['运营机构', c.operatorName], ['统一社会信用代码', c.creditCode], ['类型', c.kindLabel], ['级别', c.levelLabel],
+    ['设区市', c.cityName], ['地址', c.address], ['状态', c.statusLabel], ['认定时间', c.certifiedSince || '—']]
+    .map(([k, v]) => '<div><dt><strong>' + k + '</strong></dt><dd style="margin:0">' + PF.esc(v) + '</dd></div>').join('') + '</dl>';
+  const table = (caption, head, rows) => '<section class="card"><table><caption>' + caption + '</caption><thead><tr>'
+    + head.map(h => '<th scope="col">' + h + '</th>').join('') + '</tr></thead><tbody>'
+    + (rows.length ? rows.map(r => '<tr>' + r.map(v => '<td>' + PF.esc(v == null ? '—' : v) + '</td>').join('') + '</tr>').join('')
+                   : '<tr><td colspan="' + head.length + '">无</td></tr>') + '</tbody></table></section>';
+  document.getElementById('tables').innerHTML =
+    table('认定', ['认定编号', '类型', '级别', '规则集', '生效日期', '有效期至'], d.certifications.map(x => [x.number, x.kindLabel, x.levelLabel, x.ruleSet, x.validFrom, x.validUntil]))
+    + table('称号', ['称号', '来源', '起始', '截止', '当前有效'], d.titles.map(t => [t.title === 'BENCHMARK' ? '标杆孵化器' : t.title, t.source, t.validFrom, t.validUntil, t.current ? '是' : '否']))
+    + table('年度考核', ['年度', '等级', '得分', '备注'], d.evaluations.map(e => [e.year, e.rating, e.score, e.remark]))
+    + table('变更记录', ['时间', '操作人', '事项', '说明'], d.history.map(h => [PF.time(h.at), h.actor, h.action, h.detail]));
+})();

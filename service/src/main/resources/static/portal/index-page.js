@@ -1,0 +1,21 @@
+  (async () => {
+    await PF.header('index.html');
+    await PF.requireLogin();
+    const notice = document.getElementById('notice');
+    const cat = await PF.catalogue();
+    try {
+      const page = await PF.api('/api/applications?size=200');
+      const body = document.querySelector('#applications tbody');
+      body.innerHTML = page.content.length ? page.content.map(a => '<tr><td><a href="application.html?id=' + a.id + '">'
+          + PF.esc(a.carrierName) + '</a></td><td>' + PF.esc(PF.label(cat.kinds, a.kind)) + '</td><td>' + PF.esc(PF.label(cat.levels, a.level))
+          + '</td><td>' + PF.esc(PF.label(cat.cities, a.city)) + '</td><td><span class="status ' + PF.esc(a.status) + '">'
+          + PF.esc(a.statusLabel) + '</span></td><td>' + PF.time(a.updatedAt) + '</td></tr>').join('')
+        : '<tr><td colspan="6">暂无申报。点击“新建申报”开始填报。</td></tr>';
+      const tasks = await PF.api('/api/evaluations/report-tasks');
+      document.querySelector('#reports tbody').innerHTML = tasks.length ? tasks.map(t => '<tr><td>' + PF.esc(t.carrierName)
+          + '</td><td>' + t.year + '年度</td><td>' + PF.time(t.due) + '</td><td><a href="report.html?task=' + encodeURIComponent(t.taskId)
+          + '">填写年度报告</a></td></tr>').join('') : '<tr><td colspan="4">暂无待报送的年度报告。</td></tr>';
+    } catch (error) {
+      PF.notify(notice, error.message, 'error');
+    }
+  })();
