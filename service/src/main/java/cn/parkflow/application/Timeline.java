@@ -28,7 +28,7 @@ final class Timeline {
             return null;
         }
         if (EXPERT_OPINIONS.contains(e.action())) {
-            return new ApplicationView.TimelineEntry(e.at(), "评审专家", "EXPERT_REVIEWED", "一位评审专家已提交评审意见");
+            return new ApplicationView.TimelineEntry(e.at(), "评审专家", e.action(), "一位评审专家已提交评审意见");
         }
         return switch (e.action()) {
             case "EXPERTS_ASSIGNED" -> new ApplicationView.TimelineEntry(e.at(), e.actor(), e.action(), "已确定评审专家");

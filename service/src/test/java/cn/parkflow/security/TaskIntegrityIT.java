@@ -30,6 +30,16 @@ class TaskIntegrityIT extends AbstractIT {
         return d.awaitTask(id, "CityReviewTask", "nanjing");
     }
 
+    /** Nanjing recommends with an internal remark, the province answers; the application's id. */
+    long throughProvince(CertificationDriver d, String name, String cityRemark, Map<String, Object> provinceAnswer) {
+        JsonNode city = submittedToNanjing(d, name);
+        long id = Long.parseLong(businessKey(city));
+        d.completeOk("nanjing", city.path("id").asText(), Map.of("cityDecision", "RECOMMEND", "cityRemark", cityRemark));
+        JsonNode province = d.awaitTask(id, "ProvinceReviewTask", "province");
+        d.completeOk("province", province.path("id").asText(), provinceAnswer);
+        return id;
+    }
+
     static String tag() {
         return UUID.randomUUID().toString().substring(0, 6);
     }
@@ -98,13 +108,8 @@ class TaskIntegrityIT extends AbstractIT {
     @Test
     void items5and7_expertsAndOperatorsSeeOnlyWhatIsMeantForThem() {
         CertificationDriver d = driver();
-        String name = "专家隔离测试孵化器" + tag();
-        JsonNode city = submittedToNanjing(d, name);
-        long id = Long.parseLong(businessKey(city));
-        d.completeOk("nanjing", city.path("id").asText(), Map.of("cityDecision", "RECOMMEND", "cityRemark", "市里内部推荐意见X"));
-        JsonNode province = d.awaitTask(id, "ProvinceReviewTask", "province");
-        d.completeOk("province", province.path("id").asText(), Map.of("provinceCheck", "PASS", "provinceRemark", "省里内部备注Y",
-                "experts", List.of("expert2", "expert3", "expert4")));
+        long id = throughProvince(d, "专家隔离测试孵化器" + tag(), "市里内部推荐意见X", Map.of("provinceCheck", "PASS",
+                "provinceRemark", "省里内部备注Y", "experts", List.of("expert2", "expert3", "expert4")));
         JsonNode experts = CertificationDriver.await("three expert tasks", () -> {
             JsonNode all = as("admin").get("/engine-rest/task?processInstanceBusinessKey=" + id + "&taskDefinitionKey=ExpertReviewTask").json();
             return all.size() == 3 ? all : null;
@@ -137,11 +142,7 @@ class TaskIntegrityIT extends AbstractIT {
     void items7and8_aCorrectionShowsTheOperatorNoInternalsAndCannotMoveTheApplication() {
         CertificationDriver d = driver();
         String name = "补正迁移测试孵化器" + tag();
-        JsonNode city = submittedToNanjing(d, name);
-        long id = Long.parseLong(businessKey(city));
-        d.completeOk("nanjing", city.path("id").asText(), Map.of("cityDecision", "RECOMMEND", "cityRemark", "市内部意见Q"));
-        JsonNode province = d.awaitTask(id, "ProvinceReviewTask", "province");
-        d.completeOk("province", province.path("id").asText(), Map.of("provinceCheck", "RETURN", "provinceComment", "请补充场地证明",
+        long id = throughProvince(d, name, "市内部意见Q", Map.of("provinceCheck", "RETURN", "provinceComment", "请补充场地证明",
                 "provinceRemark", "省内部备注R", "experts", List.of("expert2")));
         JsonNode supplement = d.awaitTask(id, "SupplementTask", "applicant1");
         JsonNode variables = as("applicant1").get("/engine-rest/task/" + supplement.path("id").asText() + "/variables").json();

@@ -38,6 +38,7 @@ class ProblemDetailsAdviceTest {
                 case "413" -> throw new DocumentRejectedException(DocumentRejectedException.Reason.TOO_LARGE, "太大");
                 case "415" -> throw new DocumentRejectedException(DocumentRejectedException.Reason.UNSUPPORTED_TYPE, "格式");
                 case "field" -> throw FieldErrors.single("creditCode", "不一致");
+                case "internal" -> throw new IllegalArgumentException("no application 4711 in table application_row");
                 default -> throw new IllegalStateException();
             }
         }
@@ -59,6 +60,14 @@ class ProblemDetailsAdviceTest {
         }
         mvc.perform(get("/fail/409")).andExpect(jsonPath("$.applicationStatus").value("SUBMITTED"));
         mvc.perform(get("/fail/422")).andExpect(jsonPath("$.missingDocumentTypes[0]").value("AUDIT_REPORT"));
+    }
+
+    @Test
+    void anInternalMessageNeverReachesTheClient() throws Exception {
+        mvc.perform(get("/fail/internal"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("请求包含无效的取值或不存在的对象"))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("4711"))));
     }
 
     @Test
