@@ -35,8 +35,17 @@ class FilesystemDocumentStorage implements DocumentStorage {
         }
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
+        force(partial);
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         target.toFile().setReadOnly();
+        force(target.getParent()); // the rename itself is durable before the upload is answered
+    }
+
+    /** fsync: a file's bytes, or a directory's entries, are on disk before the caller hears of success. */
+    private static void force(Path path) throws IOException {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(path, java.nio.file.StandardOpenOption.READ)) {
+            channel.force(true);
+        }
     }
 
     @Override

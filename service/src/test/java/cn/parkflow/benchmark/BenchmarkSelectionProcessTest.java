@@ -44,7 +44,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * H2 engine; the job executor is off and the test runs the jobs, so every step is deterministic.
  */
 @SpringBootTest(classes = ParkflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
-        "spring.datasource.url=jdbc:h2:mem:benchmark-process;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:benchmark-process;MODE=MySQL;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false",
         "parkflow.data-dir=target/benchmark-process",
         "parkflow.demo.enabled=true",

@@ -44,7 +44,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * so the next test's run does not select them.
  */
 @SpringBootTest(classes = ParkflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
-        "spring.datasource.url=jdbc:h2:mem:evaluation-process;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:evaluation-process;MODE=MySQL;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false",
         "parkflow.data-dir=target/evaluation-process",
         "parkflow.demo.enabled=false",
