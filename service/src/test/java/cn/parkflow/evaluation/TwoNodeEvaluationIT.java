@@ -1,5 +1,7 @@
 package cn.parkflow.evaluation;
 
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+
 import static cn.parkflow.testsupport.CertificationDriver.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +50,11 @@ class TwoNodeEvaluationIT {
                         "--camunda.bpm.job-execution.lock-time-in-millis=10000",
                         "--camunda.bpm.job-execution.max-jobs-per-acquisition=5",
                         "--parkflow.evaluation.report-period=PT1H");
+    }
+
+    static JobExecutor jobExecutor(ConfigurableApplicationContext node) {
+        return ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) node.getBean(org.camunda.bpm.engine.ProcessEngine.class)
+                .getProcessEngineConfiguration()).getJobExecutor();
     }
 
     static Http http(ConfigurableApplicationContext node) {
@@ -125,14 +132,15 @@ class TwoNodeEvaluationIT {
 
             // second run: node A works alone (B's job executor held), closes once some carriers are rated, and provably
             // leaves work behind; B's job executor then starts and rates the rest. Node A's loss does not depend on timing.
-            org.camunda.bpm.engine.impl.jobexecutor.JobExecutor executorB = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
-                    b.getBean(org.camunda.bpm.engine.ProcessEngine.class).getProcessEngineConfiguration()).getJobExecutor();
+            JobExecutor executorB = jobExecutor(b);
             executorB.shutdown();
             assertThat(http(a).post("/api/evaluations", Map.of("year", 2006)).status()).isEqualTo(201);
             await("some of 2006 rated", () -> count(jdbc, "evaluation_result", 2006) >= 5);
-            a.close();
+            // node A stops taking work (what it holds stays locked until its lock expires, as after a crash), then goes
+            jobExecutor(a).shutdown();
             int atClose = count(jdbc, "evaluation_result", 2006);
             assertThat(atClose).isLessThan(CARRIERS);
+            a.close();
             executorB.start();
             awaitLong("2006 rated by node B", () -> count(jdbc, "evaluation_result", 2006) == CARRIERS);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE PROCESS_DEF_KEY_ = 'carrier-evaluation' "

@@ -72,6 +72,9 @@ public final class RestartScenario {
             assertThat(kept.path("status").asText()).isEqualTo("DRAFT");
             assertThat(kept.path("carrierName").asText()).isEqualTo(draftName);
             Http.Response bytes = applicant.get(documentPath);
+            if (bytes.status() == 302) { // S3: the presigned link
+                bytes = Http.fetch(java.net.URI.create(bytes.header("location")));
+            }
             assertThat(bytes.status()).isEqualTo(200);
             assertThat(TestFiles.sha256(bytes.body())).isEqualTo(TestFiles.sha256(evidence));
             CertificationDriver driver = new CertificationDriver(user -> as(second, user));
