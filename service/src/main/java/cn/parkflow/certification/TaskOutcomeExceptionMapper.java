@@ -28,6 +28,9 @@ public class TaskOutcomeExceptionMapper implements ExceptionMapper<RestException
 
     @Override
     public Response toResponse(RestException exception) {
+        if (cn.parkflow.system.DatabaseFailures.unavailable(exception)) {
+            return databaseUnavailable();
+        }
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof BadUserRequestException refused) {
                 return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
@@ -52,8 +55,17 @@ public class TaskOutcomeExceptionMapper implements ExceptionMapper<RestException
             if (PASSWORD_POLICY.equals(exception.getMessage())) {
                 return passwordPolicy();
             }
+            if (cn.parkflow.system.DatabaseFailures.unavailable(exception)) {
+                return databaseUnavailable();
+            }
             return camunda.toResponse(exception);
         }
+    }
+
+    static Response databaseUnavailable() {
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "10")
+                .entity(Map.of("type", "DatabaseUnavailable", "message", cn.parkflow.system.DatabaseFailures.DETAIL))
+                .build();
     }
 
     static Response passwordPolicy() {

@@ -125,6 +125,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(HttpStatus.BAD_REQUEST, invalid(List.of(FieldError.of(e.getName(), "取值无效: " + e.getValue()))));
     }
 
+    /**
+     * Anything not answered above: a database that cannot be reached is a 503 the client may repeat;
+     * every other failure a 500 without its message (logged with its stack trace).
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseFailures.unavailable(e)) {
+            log.warn("database unavailable: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseFailures.TITLE, DatabaseFailures.DETAIL));
+        }
+        log.error("request failed", e);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误", "请求未能完成，请稍后重试或联系管理员"));
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException e) {
         // an internal message (ids, class names) is logged, never sent: a client's own mistakes carry their own field errors

@@ -41,6 +41,9 @@ class AccountIntegrityIT extends AbstractIT {
     @Autowired
     RegistryService registry;
 
+    @org.springframework.beans.factory.annotation.Value("${parkflow.security.address-max-failures}")
+    int addressMaxFailures;
+
     /** A client seen from its own address (the tests reach the server through 127.0.0.1, a trusted proxy). */
     Http from(Http client) {
         return client.with("X-Forwarded-For", "203.0.113." + ADDRESS.incrementAndGet());
@@ -102,7 +105,7 @@ class AccountIntegrityIT extends AbstractIT {
     void item6_oneClientAddressIsSlowedWithoutLockingTheAccountsItTries() {
         String victim = account("victim", "city-320200");
         Http attacker = from(anonymous()); // one address
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < addressMaxFailures; i++) {
             attacker.as("nobody" + i, "wrong").get("/api/applications");
         }
         Http.Response slowed = attacker.as(victim, "wrong").get("/api/applications");

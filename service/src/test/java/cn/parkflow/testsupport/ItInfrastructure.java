@@ -149,6 +149,24 @@ public final class ItInfrastructure {
         s3Proxy = startS3Proxy(workDir.resolve("s3"), port);
     }
 
+    /** Stops the database (outage tests); only for the embedded MariaDB. */
+    public static synchronized void stopDatabase() throws Exception {
+        if (mariaDb == null) {
+            throw new IllegalStateException("the database is external; it cannot be stopped by the tests");
+        }
+        mariaDb.stop();
+    }
+
+    /** Starts the database again on the same port with the same data. */
+    public static synchronized void startDatabase() throws Exception {
+        mariaDb.start();
+    }
+
+    public static boolean databaseIsEmbedded() {
+        endpoints();
+        return mariaDb != null;
+    }
+
     public static boolean objectStoreIsEmbedded() {
         endpoints();
         return s3Proxy != null;
@@ -180,6 +198,8 @@ public final class ItInfrastructure {
         // every IT client comes from 127.0.0.1: room for the suite's own objections (the limit itself is tested
         // from other, forwarded addresses)
         p.put("parkflow.security.objections-per-address", "30");
+        // ... and for the suite's own wrong passwords (the browser's logins share the address)
+        p.put("parkflow.security.address-max-failures", "40");
         p.put("parkflow.publication-period", "PT8S");
         p.put("parkflow.job-retry-cycle", "R2/PT1S");
         p.put("camunda.bpm.job-execution.max-wait", "1000");
