@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.parkflow.testsupport.AbstractIT;
 import cn.parkflow.testsupport.CertificationDriver;
+import cn.parkflow.testsupport.ChildNode;
 import cn.parkflow.testsupport.Drafts;
 import cn.parkflow.testsupport.Http;
 import cn.parkflow.testsupport.ItInfrastructure;
 import cn.parkflow.testsupport.TestFiles;
-import java.io.File;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -41,41 +39,6 @@ class CrashDrillIT {
 
     Process child;
 
-    /** The packaged application: the production profile on MariaDB + S3Proxy, or the embedded default on its data directory. */
-    Process start(int port, Path log, Path embeddedData) throws Exception {
-        Path jar;
-        try (Stream<Path> jars = Files.list(Path.of("target"))) {
-            jar = jars.filter(p -> p.getFileName().toString().matches("parkflow-service-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new AssertionError("the packaged application is missing: run the package phase first"));
-        }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
-                // after a crash, jobs the dead JVM had locked are taken over when their lock expires (production: 5 minutes)
-                "--camunda.bpm.job-execution.lock-time-in-millis=10000"));
-        if (embeddedData == null) {
-            command.add("--spring.profiles.active=production");
-            ItInfrastructure.properties(ItInfrastructure.endpoints()).forEach((k, v) -> command.add("--" + k + "=" + v));
-        } else {
-            command.add("--parkflow.data-dir=" + embeddedData);
-        }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        Process process = builder.start();
-        Http anonymous = Http.to("http://localhost:" + port);
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (true) {
-            assertThat(process.isAlive()).as("the child JVM died on start; see " + log).isTrue();
-            try {
-                if (anonymous.as("applicant1", AbstractIT.DEMO_PASSWORD).get("/api/applications?size=1").status() == 200) {
-                    return process;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            assertThat(System.nanoTime()).as("the child JVM did not become ready").isLessThan(deadline);
-            Thread.sleep(500);
-        }
-    }
-
     @Test
     void onMariaDbAndS3EveryAcknowledgedWriteSurvivesASigkill() throws Exception {
         drill(null);
@@ -87,11 +50,11 @@ class CrashDrillIT {
     }
 
     void drill(Path embeddedData) throws Exception {
-        int port = freePort();
+        int port = ChildNode.freePort();
         Path log = Path.of("target", "crash-drill-" + UUID.randomUUID() + ".log").toAbsolutePath();
         String adminPassword = embeddedData == null ? ItInfrastructure.ADMIN_PASSWORD : AbstractIT.DEMO_PASSWORD;
         String setup = embeddedData == null ? "MariaDB + S3Proxy" : "embedded default (H2 file + filesystem)";
-        child = start(port, log, embeddedData);
+        child = ChildNode.start(port, log, embeddedData);
         try {
             String base = "http://localhost:" + port;
             String tag = UUID.randomUUID().toString().substring(0, 6);
@@ -139,7 +102,7 @@ class CrashDrillIT {
             List<Upload> acknowledgedUploads = List.copyOf(uploads);
             List<Long> acknowledgedSubmissions = List.copyOf(submitted);
 
-            child = start(port, log, embeddedData);
+            child = ChildNode.start(port, log, embeddedData);
             Http applicant = Http.to(base).as("applicant1", AbstractIT.DEMO_PASSWORD);
             for (Upload u : acknowledgedUploads) {
                 Http.Response r = applicant.get("/api/applications/" + u.application() + "/documents/" + u.document());
@@ -192,11 +155,5 @@ class CrashDrillIT {
     static JdbcTemplate jdbc() {
         ItInfrastructure.Endpoints e = ItInfrastructure.endpoints();
         return new JdbcTemplate(new DriverManagerDataSource(e.jdbcUrl(), e.jdbcUser(), e.jdbcPassword()));
-    }
-
-    static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

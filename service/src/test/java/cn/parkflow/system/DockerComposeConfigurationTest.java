@@ -73,4 +73,19 @@ class DockerComposeConfigurationTest {
         assertThat(Files.readString(Path.of("..", "infra", "minio", "create-bucket.sh"))).contains("mc anonymous set none");
         assertThat(Files.readString(Path.of("..", "infra", "Dockerfile"))).contains("SPRING_PROFILES_ACTIVE=production");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void twoNodesBehindOneProxyShareEverySetting() throws Exception {
+        try (Reader reader = Files.newBufferedReader(Path.of("..", "docker-compose.yml"))) {
+            Map<String, Object> services = (Map<String, Object>) ((Map<String, Object>) new Yaml().load(reader)).get("services");
+            assertThat(services).containsKeys("parkflow-2", "proxy");
+            Map<String, Object> second = (Map<String, Object>) services.get("parkflow-2");
+            assertThat(second.get("environment")).isEqualTo(((Map<String, Object>) services.get("parkflow")).get("environment"));
+            assertThat(String.valueOf(((Map<String, Object>) services.get("proxy")).get("ports"))).contains("8080:80");
+        }
+        String nginx = Files.readString(Path.of("..", "infra", "nginx", "parkflow.conf"));
+        assertThat(nginx).contains("server parkflow:8080").contains("server parkflow-2:8080")
+                .contains("X-Forwarded-Proto").contains("X-Forwarded-For").contains("client_max_body_size 51m");
+    }
 }

@@ -18,9 +18,8 @@ class EmbeddedRestartTest {
     static final Path DATA = Path.of("target", "restart-" + UUID.randomUUID()).toAbsolutePath();
 
     static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(ParkflowApplication.class)
-                .properties("parkflow.data-dir=" + DATA, "server.port=0")
-                .run();
+        // as arguments: they outrank application.yaml (builder "properties" are only defaults)
+        return new SpringApplicationBuilder(ParkflowApplication.class).run("--parkflow.data-dir=" + DATA, "--server.port=0");
     }
 
     @Test
