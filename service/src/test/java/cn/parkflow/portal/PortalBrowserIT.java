@@ -261,9 +261,15 @@ class PortalBrowserIT extends AbstractBrowserIT {
         Browser b = browser();
         login(b, "applicant1", "/portal/index.html");
         // the operator may have other reports open (other tests' carriers): this carrier's one
-        WebElement link = b.until("report task listed", d -> d.findElements(By.cssSelector("#reports tbody tr")).stream()
-                .filter(tr -> tr.getText().contains(name)).flatMap(tr -> tr.findElements(By.cssSelector("a[href*='report.html']")).stream())
-                .findFirst().orElse(null));
+        WebElement link = b.until("report task listed", d -> {
+            try { // the page renders its table again when its data arrives: a row found a moment ago may be gone
+                return d.findElements(By.cssSelector("#reports tbody tr")).stream()
+                        .filter(tr -> tr.getText().contains(name)).flatMap(tr -> tr.findElements(By.cssSelector("a[href*='report.html']")).stream())
+                        .findFirst().orElse(null);
+            } catch (org.openqa.selenium.StaleElementReferenceException rerendered) {
+                return null;
+            }
+        });
         b.click(link);
         b.visible("#ind-tenantCount");
         PortalAccessBrowserIT.checkLabelsAndTabOrder(b, "report.html");
