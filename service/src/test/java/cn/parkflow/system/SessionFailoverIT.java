@@ -7,6 +7,7 @@ import cn.parkflow.testsupport.CamundaWebapp;
 import cn.parkflow.testsupport.ChildNode;
 import cn.parkflow.testsupport.Drafts;
 import cn.parkflow.testsupport.Http;
+import cn.parkflow.testsupport.ItInfrastructure;
 import java.net.HttpCookie;
 import java.nio.file.Path;
 import java.util.Map;
@@ -37,8 +38,8 @@ class SessionFailoverIT {
         int portA = ChildNode.freePort();
         int portB = ChildNode.freePort();
         Path log = Path.of("target", "session-failover-" + UUID.randomUUID() + ".log").toAbsolutePath();
-        Process a = ChildNode.start(portA, log, null, "--camunda.bpm.generic-properties.properties.hostname=node-a");
-        Process b = ChildNode.start(portB, log, null, "--camunda.bpm.generic-properties.properties.hostname=node-b");
+        Process a = ChildNode.start(portA, log, ItInfrastructure.endpoints(), "--camunda.bpm.generic-properties.properties.hostname=node-a");
+        Process b = ChildNode.start(portB, log, ItInfrastructure.endpoints(), "--camunda.bpm.generic-properties.properties.hostname=node-b");
         try {
             Http onA = Http.to("http://localhost:" + portA);
             Http.Response login = onA.post("/api/session", Map.of("username", "applicant1", "password", AbstractIT.DEMO_PASSWORD));

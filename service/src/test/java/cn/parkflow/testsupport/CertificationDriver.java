@@ -26,6 +26,11 @@ public final class CertificationDriver {
         this.as = as;
     }
 
+    /** The client of this user. */
+    public Http as(String user) {
+        return as.apply(user);
+    }
+
     /** applicant1 files the Nanjing incubator draft with every required document except {@code skip}. */
     public long draftWithDocuments(Map<String, Object> draft, String... skip) {
         Http applicant = as.apply("applicant1");

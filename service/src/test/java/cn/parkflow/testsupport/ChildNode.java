@@ -20,6 +20,16 @@ public final class ChildNode {
 
     /** The packaged application: the production profile on MariaDB + S3Proxy, or the embedded default on its data directory. */
     public static Process start(int port, Path log, Path embeddedData, String... arguments) throws Exception {
+        return start(port, log, embeddedData, embeddedData == null ? ItInfrastructure.endpoints() : null, arguments);
+    }
+
+    /** The production profile on the given servers. */
+    public static Process start(int port, Path log, ItInfrastructure.Endpoints servers, String... arguments) throws Exception {
+        return start(port, log, null, servers, arguments);
+    }
+
+    private static Process start(int port, Path log, Path embeddedData, ItInfrastructure.Endpoints servers, String... arguments)
+            throws Exception {
         Path jar;
         try (Stream<Path> jars = Files.list(Path.of("target"))) {
             jar = jars.filter(p -> p.getFileName().toString().matches("parkflow-service-.*\\.jar")).findFirst()
@@ -32,7 +42,7 @@ public final class ChildNode {
         command.addAll(List.of(arguments));
         if (embeddedData == null) {
             command.add("--spring.profiles.active=production");
-            ItInfrastructure.properties(ItInfrastructure.endpoints()).forEach((k, v) -> command.add("--" + k + "=" + v));
+            ItInfrastructure.properties(servers).forEach((k, v) -> command.add("--" + k + "=" + v));
         } else {
             command.add("--parkflow.data-dir=" + embeddedData);
         }

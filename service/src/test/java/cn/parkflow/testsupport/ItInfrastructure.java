@@ -45,6 +45,8 @@ public final class ItInfrastructure {
 
     private static final Logger log = LoggerFactory.getLogger(ItInfrastructure.class);
     static final String DATABASE = "parkflow";
+    /** The document bucket of the ITs. */
+    public static final String BUCKET = "parkflow-it";
     static final String S3_ACCESS_KEY = "parkflow-it";
     static final String S3_SECRET_KEY = "parkflow-it-secret-key";
     /** Passes Camunda's password policy (length, upper and lower case, digit, symbol, not the user id). */
@@ -135,6 +137,33 @@ public final class ItInfrastructure {
         return proxy;
     }
 
+    /** The MariaDB server's own programs (mariadb, mariadb-dump), or null when the database is external. */
+    public static synchronized Path databasePrograms() {
+        endpoints();
+        return mariaDb == null ? null : mariaDb.getConfiguration().getBaseDir().toPath().resolve("bin");
+    }
+
+    /** A second pair of servers, separate from the suite's and empty: a fresh MariaDB and S3Proxy (a restore's target). */
+    public record Servers(Endpoints endpoints, Path databasePrograms, AutoCloseable stop) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            stop.close();
+        }
+    }
+
+    public static Servers startSeparate(Path dir) throws Exception {
+        EmbeddedMariaDb db = EmbeddedMariaDb.start(dir.resolve("mariadb"));
+        S3Proxy proxy = startS3Proxy(dir.resolve("s3"), freePort());
+        Endpoints e = new Endpoints("jdbc:mysql://127.0.0.1:" + db.getConfiguration().getPort() + "/" + DATABASE
+                + "?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true", "root", "",
+                URI.create("http://127.0.0.1:" + proxy.getPort()), S3_ACCESS_KEY, S3_SECRET_KEY);
+        return new Servers(e, db.getConfiguration().getBaseDir().toPath().resolve("bin"), () -> {
+            proxy.stop();
+            db.stop();
+            FileSystemUtils.deleteRecursively(dir.toFile());
+        });
+    }
+
     /** Makes the object store unreachable (fault tests); only for the in-process S3Proxy. */
     public static synchronized void stopObjectStore() throws Exception {
         if (s3Proxy == null) {
@@ -189,7 +218,7 @@ public final class ItInfrastructure {
         p.put("parkflow.storage.s3.endpoint", e.s3Endpoint().toString());
         p.put("parkflow.storage.s3.access-key", e.s3AccessKey());
         p.put("parkflow.storage.s3.secret-key", e.s3SecretKey());
-        p.put("parkflow.storage.s3.bucket", "parkflow-it");
+        p.put("parkflow.storage.s3.bucket", BUCKET);
         p.put("parkflow.data-dir", workDir == null ? "target/it-data" : workDir.resolve("data").toString());
         p.put("camunda.bpm.admin-user.password", ADMIN_PASSWORD);
         // the differences from docker compose: the demo users and registry are the ITs' fixtures, and
