@@ -158,10 +158,7 @@ class BackupRestoreIT {
                 Http applicant = d.as("applicant1");
                 List<Upload> before = uploads.stream().filter(u -> u.acknowledged().isBefore(backupStarted)).toList();
                 for (Upload u : before) {
-                    Http.Response r = applicant.get("/api/applications/" + u.application() + "/documents/" + u.document());
-                    if (r.status() == 302) {
-                        r = Http.fetch(URI.create(r.header("location")));
-                    }
+                    Http.Response r = applicant.download("/api/applications/" + u.application() + "/documents/" + u.document());
                     assertThat(r.status()).as("document %s", u).isEqualTo(200);
                     assertThat(TestFiles.sha256(r.body())).as("document %s", u).isEqualTo(u.sha256());
                 }

@@ -9,7 +9,6 @@ import cn.parkflow.testsupport.Drafts;
 import cn.parkflow.testsupport.Http;
 import cn.parkflow.testsupport.ItInfrastructure;
 import cn.parkflow.testsupport.TestFiles;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -105,10 +104,7 @@ class CrashDrillIT {
             child = ChildNode.start(port, log, embeddedData);
             Http applicant = Http.to(base).as("applicant1", AbstractIT.DEMO_PASSWORD);
             for (Upload u : acknowledgedUploads) {
-                Http.Response r = applicant.get("/api/applications/" + u.application() + "/documents/" + u.document());
-                if (r.status() == 302) {
-                    r = Http.fetch(URI.create(r.header("location")));
-                }
+                Http.Response r = applicant.download("/api/applications/" + u.application() + "/documents/" + u.document());
                 assertThat(r.status()).as("document %s", u).isEqualTo(200);
                 assertThat(TestFiles.sha256(r.body())).as("document %s", u).isEqualTo(u.sha256());
             }

@@ -75,7 +75,9 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T until(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(45)).withMessage(what).until(condition);
+        // a page that re-renders its table replaces the elements a condition was reading: look again
+        return new WebDriverWait(driver, Duration.ofSeconds(45)).withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     public WebElement visible(String css) {

@@ -101,6 +101,12 @@ public final class Http {
         return send(request(path).GET());
     }
 
+    /** A document as a browser gets it: the download, following parkflow's redirect to a presigned object-store URL. */
+    public Response download(String path) {
+        Response r = get(path);
+        return r.status() == 302 ? fetch(java.net.URI.create(r.header("location"))) : r;
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE());
     }
