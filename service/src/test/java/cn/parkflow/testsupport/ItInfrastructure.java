@@ -87,8 +87,7 @@ public final class ItInfrastructure {
             log.info("ITs use the external database {}", jdbcUrl);
         } else {
             mariaDb = EmbeddedMariaDb.start(workDir.resolve("mariadb"));
-            jdbcUrl = "jdbc:mysql://127.0.0.1:" + mariaDb.getConfiguration().getPort() + "/" + DATABASE
-                    + "?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true";
+            jdbcUrl = mariaDb.jdbcUrl();
             jdbcUser = "root";
             jdbcPassword = "";
         }
@@ -140,7 +139,7 @@ public final class ItInfrastructure {
     /** The MariaDB server's own programs (mariadb, mariadb-dump), or null when the database is external. */
     public static synchronized Path databasePrograms() {
         endpoints();
-        return mariaDb == null ? null : mariaDb.getConfiguration().getBaseDir().toPath().resolve("bin");
+        return mariaDb == null ? null : mariaDb.programs();
     }
 
     /** A second pair of servers, separate from the suite's and empty: a fresh MariaDB and S3Proxy (a restore's target). */
@@ -154,10 +153,8 @@ public final class ItInfrastructure {
     public static Servers startSeparate(Path dir) throws Exception {
         EmbeddedMariaDb db = EmbeddedMariaDb.start(dir.resolve("mariadb"));
         S3Proxy proxy = startS3Proxy(dir.resolve("s3"), freePort());
-        Endpoints e = new Endpoints("jdbc:mysql://127.0.0.1:" + db.getConfiguration().getPort() + "/" + DATABASE
-                + "?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true", "root", "",
-                URI.create("http://127.0.0.1:" + proxy.getPort()), S3_ACCESS_KEY, S3_SECRET_KEY);
-        return new Servers(e, db.getConfiguration().getBaseDir().toPath().resolve("bin"), () -> {
+        Endpoints e = new Endpoints(db.jdbcUrl(), "root", "", URI.create("http://127.0.0.1:" + proxy.getPort()), S3_ACCESS_KEY, S3_SECRET_KEY);
+        return new Servers(e, db.programs(), () -> {
             proxy.stop();
             db.stop();
             FileSystemUtils.deleteRecursively(dir.toFile());
@@ -331,6 +328,16 @@ public final class ItInfrastructure {
             }
             log.info("MariaDB listening on port {} (data in {})", config.getPort(), dir);
             return db;
+        }
+
+        String jdbcUrl() {
+            return "jdbc:mysql://127.0.0.1:" + getConfiguration().getPort() + "/" + DATABASE
+                    + "?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true";
+        }
+
+        /** The server's own client programs (mariadb, mariadb-dump). */
+        Path programs() {
+            return getConfiguration().getBaseDir().toPath().resolve("bin");
         }
 
         @Override
