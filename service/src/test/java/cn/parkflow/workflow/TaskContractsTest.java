@@ -50,7 +50,7 @@ class TaskContractsTest {
     /** userTask id → formRef, from every BPMN under processes/. */
     static Map<String, String> userTasks() throws Exception {
         Map<String, String> tasks = new HashMap<>();
-        Pattern userTask = Pattern.compile("<userTask\\b[^>]*>");
+        Pattern userTask = Pattern.compile("<(?:\\w+:)?userTask\\b[^>]*>"); // with or without the bpmn: prefix Modeler writes
         try (Stream<Path> files = Files.list(Path.of("..", "processes"))) {
             for (Path bpmn : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
                 Matcher m = userTask.matcher(Files.readString(bpmn));
