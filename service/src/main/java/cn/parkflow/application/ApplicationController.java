@@ -1,7 +1,10 @@
 package cn.parkflow.application;
 
+import cn.parkflow.publication.Objections;
+
 import cn.parkflow.document.DocumentResponses;
 import cn.parkflow.document.DocumentType;
+import cn.parkflow.document.Evidence;
 import cn.parkflow.identity.CurrentCaller;
 import cn.parkflow.registry.City;
 import cn.parkflow.registry.PageResult;
@@ -69,7 +72,7 @@ class ApplicationController {
     @Operation(summary = "对公示项目提出异议", description = "仅在公示期内受理，否则 409")
     ResponseEntity<ApplicationWorkflow.ObjectionReceipt> object(@PathVariable long id, @Valid @RequestBody ObjectionRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(workflow.object(id, new ApplicationWorkflow.Objection(request.objectorName().strip(), request.contact().strip(), request.text().strip())));
+                .body(workflow.object(id, new Objections.Filed(request.objectorName().strip(), request.contact().strip(), request.text().strip())));
     }
 
     @PostMapping
@@ -104,12 +107,12 @@ class ApplicationController {
 
     @PostMapping(path = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "上传证明材料", description = "PDF、OFD、JPEG 或 PNG，按内容识别；超过大小上限返回 413，格式不符返回 415")
-    ResponseEntity<ApplicationView.Document> upload(@PathVariable long id,
+    ResponseEntity<Evidence> upload(@PathVariable long id,
             @RequestParam(required = false) String type,
             @RequestPart(required = false) MultipartFile file) throws IOException {
         DocumentType documentType = DocumentResponses.type(type);
         try (InputStream in = DocumentResponses.file(file).getInputStream()) {
-            ApplicationView.Document doc = service.addDocument(id, documentType, file.getOriginalFilename(), in, CurrentCaller.get());
+            Evidence doc = service.addDocument(id, documentType, file.getOriginalFilename(), in, CurrentCaller.get());
             URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{docId}").buildAndExpand(doc.id()).toUri();
             return ResponseEntity.created(location).body(doc);
         }

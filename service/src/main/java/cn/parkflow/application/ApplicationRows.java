@@ -40,18 +40,6 @@ class ApplicationRow {
     @Version Integer version;
 }
 
-@Table("objection")
-record ObjectionRow(@Id Long id, Long applicationId, String objectorName, String contact, String text, Instant receivedAt,
-        Boolean upheld, String reply, String decidedBy, Instant decidedAt) {}
-
-interface ObjectionRepository extends ListCrudRepository<ObjectionRow, Long> {
-    List<ObjectionRow> findByApplicationIdOrderByReceivedAtAsc(Long applicationId);
-}
-
-@Table("application_document")
-record DocumentRow(@Id Long id, Long applicationId, DocumentType type, String fileName, long size, String sha256,
-        String contentType, String objectKey, String uploadedBy, Instant uploadedAt) {}
-
 @Table("application_event")
 record EventRow(@Id Long id, Long applicationId, Instant at, String actor, String action, String comment) {}
 
@@ -59,12 +47,6 @@ interface ApplicationRepository extends ListCrudRepository<ApplicationRow, Long>
     Optional<ApplicationRow> findByOpenKey(String openKey);
 
     List<ApplicationRow> findByStatusOrderByPublicationEndAsc(ApplicationStatus status);
-}
-
-interface DocumentRepository extends ListCrudRepository<DocumentRow, Long> {
-    List<DocumentRow> findByApplicationIdOrderByUploadedAtAscIdAsc(Long applicationId);
-
-    Optional<DocumentRow> findByIdAndApplicationId(Long id, Long applicationId);
 }
 
 interface EventRepository extends ListCrudRepository<EventRow, Long> {

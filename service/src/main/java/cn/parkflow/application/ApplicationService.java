@@ -1,9 +1,10 @@
 package cn.parkflow.application;
 
 import cn.parkflow.document.DocumentResponses;
-import cn.parkflow.document.DocumentService;
+import cn.parkflow.document.DocumentSubject;
+import cn.parkflow.document.Evidence;
+import cn.parkflow.document.EvidenceDocuments;
 import cn.parkflow.document.DocumentType;
-import cn.parkflow.document.StoredDocument;
 import cn.parkflow.identity.Caller;
 import cn.parkflow.identity.Roles;
 import cn.parkflow.identity.UserDirectory;
@@ -39,21 +40,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApplicationService {
 
     private final ApplicationRepository applications;
-    private final DocumentRepository documents;
     private final EventRepository events;
-    private final DocumentService documentService;
+    private final EvidenceDocuments documents;
     private final UserDirectory users;
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ApplicationService(ApplicationRepository applications, DocumentRepository documents, EventRepository events,
-            DocumentService documentService, UserDirectory users, NamedParameterJdbcTemplate jdbc, ObjectMapper json,
+    ApplicationService(ApplicationRepository applications, EventRepository events,
+            EvidenceDocuments documents, UserDirectory users, NamedParameterJdbcTemplate jdbc, ObjectMapper json,
             Clock clock) {
         this.applications = applications;
-        this.documents = documents;
         this.events = events;
-        this.documentService = documentService;
+        this.documents = documents;
         this.users = users;
         this.jdbc = jdbc;
         this.json = json;
@@ -130,23 +129,19 @@ public class ApplicationService {
 
     /** Uploads evidence to an application the caller may edit; the object is removed again if the row does not commit. */
     @Transactional
-    public ApplicationView.Document addDocument(long id, DocumentType type, String fileName, InputStream content, Caller caller)
+    public Evidence addDocument(long id, DocumentType type, String fileName, InputStream content, Caller caller)
             throws IOException {
         ApplicationRow row = editable(id, caller);
-        StoredDocument stored = documentService.store("applications/" + row.id, fileName, content);
-        DocumentRow saved = documents.save(new DocumentRow(null, row.id, type, stored.fileName(), stored.size(),
-                stored.sha256(), stored.contentType(), stored.objectKey(), caller.userId(), clock.instant()));
-        event(id, caller.userId(), "DOCUMENT_UPLOADED", type.label() + "：" + stored.fileName());
-        return document(saved);
+        Evidence saved = documents.add(DocumentSubject.APPLICATION, row.id, type, fileName, content, caller.userId());
+        event(id, caller.userId(), "DOCUMENT_UPLOADED", type.label() + "：" + saved.fileName());
+        return saved;
     }
 
     /** A document of an application the caller may read, with what is needed to serve it. */
     @Transactional(readOnly = true)
     public DocumentResponses.Access document(long id, long documentId, Caller caller) {
         ApplicationRow row = readable(id, caller);
-        DocumentRow doc = documents.findByIdAndApplicationId(documentId, row.id)
-                .orElseThrow(() -> ApiException.notFound("文件"));
-        return new DocumentResponses.Access(doc.objectKey(), doc.fileName(), doc.contentType(), doc.size());
+        return documents.access(DocumentSubject.APPLICATION, row.id, documentId);
     }
 
     @Transactional(readOnly = true)
@@ -317,16 +312,11 @@ public class ApplicationService {
                 row.operatorName, row.creditCode, city, city.label(), industries, row.address, indicators,
                 eligibility, row.publicationEnd, row.certificationNumber, row.carrierId,
                 row.processInstanceId, row.createdAt, row.updatedAt, row.submittedAt,
-                documents.findByApplicationIdOrderByUploadedAtAscIdAsc(row.id).stream().map(ApplicationService::document).toList(),
+                documents.list(DocumentSubject.APPLICATION, row.id),
                 events.findByApplicationIdOrderByAtAscIdAsc(row.id).stream()
                         .map(e -> new ApplicationView.TimelineEntry(e.at(), e.actor(), e.action(), e.comment()))
                         .map(e -> forOperator ? Timeline.forOperator(e) : e)
                         .filter(java.util.Objects::nonNull)
                         .toList());
-    }
-
-    private static ApplicationView.Document document(DocumentRow d) {
-        return new ApplicationView.Document(Objects.requireNonNull(d.id()), d.type(), d.type().label(), d.fileName(),
-                d.size(), d.sha256(), d.contentType(), d.uploadedAt());
     }
 }

@@ -1,5 +1,7 @@
 package cn.parkflow.application;
 
+import cn.parkflow.document.Evidence;
+
 import cn.parkflow.document.DocumentType;
 import cn.parkflow.registry.CarrierKind;
 import cn.parkflow.registry.City;
@@ -15,13 +17,11 @@ public record ApplicationView(
         String operatorName, String creditCode, City city, String cityName, List<Industry> industries, String address,
         Map<String, Object> indicators, Eligibility eligibility, Instant publicationEnd, String certificationNumber,
         Long carrierId, String processInstanceId, Instant createdAt, Instant updatedAt,
-        Instant submittedAt, List<Document> documents, List<TimelineEntry> timeline) {
+        Instant submittedAt, List<Evidence> documents, List<TimelineEntry> timeline) {
 
     /** The eligibility decision taken at submission (and again after each correction). */
     public record Eligibility(boolean eligible, String ruleSet, List<String> failedCriteria) {}
 
-    public record Document(long id, DocumentType type, String typeLabel, String fileName, long size, String sha256,
-            String contentType, Instant uploadedAt) {}
 
     public record TimelineEntry(Instant at, String actor, String action, String comment) {}
 

@@ -1,11 +1,15 @@
 package cn.parkflow.application;
 
+import cn.parkflow.publication.Objections;
+
 import static cn.parkflow.system.FormText.markdown;
 
 import cn.parkflow.certification.CertificationProcess;
 import cn.parkflow.certification.EligibilityResult;
-import cn.parkflow.certification.WorkflowCommands;
-import cn.parkflow.document.DocumentService;
+import cn.parkflow.workflow.Processes;
+import cn.parkflow.workflow.Tasks;
+import cn.parkflow.document.DocumentSubject;
+import cn.parkflow.document.EvidenceDocuments;
 import cn.parkflow.document.DocumentType;
 import cn.parkflow.identity.Caller;
 import cn.parkflow.registry.CarrierKind;
@@ -56,26 +60,26 @@ public class ApplicationWorkflow {
 
     private final ApplicationService applications;
     private final ApplicationRepository rows;
-    private final DocumentRepository documents;
     private final EventRepository events;
-    private final ObjectionRepository objections;
-    private final DocumentService documentService;
-    private final WorkflowCommands workflow;
+    private final Objections objections;
+    private final EvidenceDocuments documents;
+    private final Processes processes;
+    private final Tasks tasks;
     private final RegistryService registry;
     private final ParkflowProperties properties;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ApplicationWorkflow(ApplicationService applications, ApplicationRepository rows, DocumentRepository documents,
-            EventRepository events, ObjectionRepository objections, DocumentService documentService,
-            WorkflowCommands workflow, RegistryService registry, ParkflowProperties properties, ObjectMapper json, Clock clock) {
+    ApplicationWorkflow(ApplicationService applications, ApplicationRepository rows,
+            EventRepository events, Objections objections, EvidenceDocuments documents,
+            Processes processes, Tasks tasks, RegistryService registry, ParkflowProperties properties, ObjectMapper json, Clock clock) {
         this.applications = applications;
         this.rows = rows;
-        this.documents = documents;
         this.events = events;
         this.objections = objections;
-        this.documentService = documentService;
-        this.workflow = workflow;
+        this.documents = documents;
+        this.processes = processes;
+        this.tasks = tasks;
         this.registry = registry;
         this.properties = properties;
         this.json = json;
@@ -94,31 +98,22 @@ public class ApplicationWorkflow {
     @Transactional
     public Submitted submit(long id, Caller caller) {
         ApplicationRow row = applications.editableRow(id, caller);
-        List<DocumentRow> docs = documents.findByApplicationIdOrderByUploadedAtAscIdAsc(id);
-        Set<DocumentType> present = docs.stream().map(DocumentRow::type).collect(Collectors.toSet());
+        Set<DocumentType> present = documents.typesPresent(DocumentSubject.APPLICATION, id);
         List<DocumentType> missing = properties.documents().requiredFor(row.kind).stream().filter(t -> !present.contains(t)).toList();
         if (!missing.isEmpty()) {
             throw ApiException.unprocessable("缺少必备材料：" + missing.stream().map(DocumentType::label).collect(Collectors.joining("、")))
                     .with("missingDocumentTypes", missing);
         }
-        for (DocumentRow doc : docs) {
-            boolean stored;
-            try {
-                stored = documentService.exists(doc.objectKey());
-            } catch (IOException e) {
-                throw new StorageUnavailableException("无法确认已上传材料", e);
-            }
-            if (!stored) {
-                throw ApiException.unprocessable("材料文件缺失，请重新上传：" + doc.type().label() + "（" + doc.fileName() + "）");
-            }
-        }
+        documents.confirmStored(DocumentSubject.APPLICATION, id);
         Instant now = clock.instant();
         if (row.status == ApplicationStatus.CORRECTION_REQUESTED) {
             row.status = ApplicationStatus.SUBMITTED;
             row.updatedAt = now;
             rows.save(row);
             event(id, caller.userId(), "RESUBMITTED", "补正后重新提交");
-            workflow.completeCorrection(id, caller.userId());
+            String correction = tasks.open(CertificationProcess.KEY, String.valueOf(id), CertificationProcess.SUPPLEMENT_TASK)
+                    .orElseThrow(() -> new IllegalStateException("no correction task open for application " + id));
+            tasks.completeAs(correction, caller.userId(), null, Map.of());
             return new Submitted(id, ApplicationStatus.SUBMITTED, row.processInstanceId);
         }
         String openKey = row.creditCode + "|" + row.kind + "|" + row.carrierName;
@@ -131,7 +126,7 @@ public class ApplicationWorkflow {
         row.openKey = openKey;
         rows.save(row);
         event(id, caller.userId(), "SUBMITTED", "提交申报");
-        row.processInstanceId = workflow.startCertification(id, startVariables(row));
+        row.processInstanceId = processes.start(CertificationProcess.KEY, String.valueOf(id), startVariables(row));
         rows.save(row);
         return new Submitted(id, ApplicationStatus.SUBMITTED, row.processInstanceId);
     }
@@ -300,24 +295,7 @@ public class ApplicationWorkflow {
      */
     @Transactional(readOnly = true)
     public void verifyDocuments(long id) {
-        for (DocumentRow doc : documents.findByApplicationIdOrderByUploadedAtAscIdAsc(id)) {
-            String actual;
-            try (InputStream in = documentService.open(doc.objectKey())) {
-                MessageDigest digest = MessageDigest.getInstance("SHA-256");
-                try (DigestInputStream digesting = new DigestInputStream(in, digest)) {
-                    digesting.transferTo(java.io.OutputStream.nullOutputStream());
-                }
-                actual = HexFormat.of().formatHex(digest.digest());
-            } catch (IOException | UncheckedIOException e) {
-                throw new StorageUnavailableException("读取材料失败：" + doc.objectKey(), e);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-            if (!actual.equals(doc.sha256())) {
-                throw new IllegalStateException("document " + doc.id() + " of application " + id + " changed in storage: "
-                        + doc.sha256() + " recorded, " + actual + " read");
-            }
-        }
+        documents.verify(DocumentSubject.APPLICATION, id);
     }
 
     /** Writes the certification into the registry and ends the application CERTIFIED, in one transaction. */
@@ -354,40 +332,25 @@ public class ApplicationWorkflow {
 
     // --- objections ---
 
-    /** An objection as filed: who objects, how to reach them, what and why. */
-    public record Objection(String objectorName, String contact, String text) {}
-
     public record ObjectionReceipt(long id, long applicationId, Instant receivedAt) {}
 
     /** Accepts a written objection with the objector's real name and contact, during publication only. */
     @Transactional
-    public ObjectionReceipt object(long id, Objection objection) {
+    public ObjectionReceipt object(long id, Objections.Filed objection) {
         ApplicationRow row = rows.findById(id).orElseThrow(() -> ApiException.notFound("公示项目"));
         Instant now = clock.instant();
         if (row.status != ApplicationStatus.PUBLICATION || row.publicationEnd == null || !now.isBefore(row.publicationEnd)) {
             throw ApiException.conflict("该申报不在公示期内，异议不予受理");
         }
-        ObjectionRow saved = objections.save(new ObjectionRow(null, id, objection.objectorName(), objection.contact(),
-                objection.text(), now, null, null, null, null));
-        Map<String, Object> variables = Map.of(
-                CertificationProcess.OBJECTION_ID, saved.id(),
-                CertificationProcess.OBJECTOR_NAME, objection.objectorName(),
-                CertificationProcess.OBJECTION_CONTACT, objection.contact(),
-                CertificationProcess.OBJECTION_TEXT, objection.text(),
-                CertificationProcess.OBJECTION_RECEIVED_AT, now.atZone(clock.getZone()).toLocalDateTime().toString());
-        if (!workflow.deliverObjection(CertificationProcess.subject(id), variables)) {
-            throw ApiException.conflict("公示已结束，异议不予受理");
-        }
+        Objections.Objection saved = objections.receive(CertificationProcess.subject(id), id,
+                objection);
         event(id, "public", "OBJECTION_RECEIVED", "收到异议（异议人：" + objection.objectorName() + "）");
-        return new ObjectionReceipt(saved.id(), id, now);
+        return new ObjectionReceipt(saved.id(), id, saved.receivedAt());
     }
 
     @Transactional
-    public void decideObjection(long objectionId, boolean upheld, String reply, String actor) {
-        ObjectionRow o = objections.findById(objectionId).orElseThrow(() -> new IllegalArgumentException("no objection " + objectionId));
-        objections.save(new ObjectionRow(o.id(), o.applicationId(), o.objectorName(), o.contact(), o.text(), o.receivedAt(),
-                upheld, reply, actor, clock.instant()));
-        event(o.applicationId(), actor, upheld ? "OBJECTION_UPHELD" : "OBJECTION_DISMISSED", reply);
+    public void objectionDecided(Objections.Objection o) {
+        event(o.itemId(), o.decidedBy(), o.upheld() ? "OBJECTION_UPHELD" : "OBJECTION_DISMISSED", o.reply());
     }
 
     /** An application under publication, as the public list shows it. */

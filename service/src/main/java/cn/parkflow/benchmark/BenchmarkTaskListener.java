@@ -1,14 +1,14 @@
 package cn.parkflow.benchmark;
 
+import cn.parkflow.workflow.TaskRefusal;
+
 import static cn.parkflow.benchmark.BenchmarkProcess.*;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import cn.parkflow.system.TaskAnswers;
-import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.IdentityService;
+import cn.parkflow.workflow.TaskAnswers;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -24,11 +24,9 @@ import org.springframework.stereotype.Component;
 class BenchmarkTaskListener implements TaskListener {
 
     private final SelectionWorkflow selection;
-    private final IdentityService identity;
 
-    BenchmarkTaskListener(SelectionWorkflow selection, IdentityService identity) {
+    BenchmarkTaskListener(SelectionWorkflow selection) {
         this.selection = selection;
-        this.identity = identity;
     }
 
     @Override
@@ -46,7 +44,7 @@ class BenchmarkTaskListener implements TaskListener {
                 default -> throw new IllegalStateException("no listener for " + task.getTaskDefinitionKey());
             }
         } catch (IllegalArgumentException refused) {
-            throw new BadUserRequestException(refused.getMessage());
+            throw TaskRefusal.of(refused.getMessage());
         }
     }
 
@@ -169,6 +167,6 @@ class BenchmarkTaskListener implements TaskListener {
     }
 
     private String actor(DelegateTask task) {
-        return TaskAnswers.actor(identity, task);
+        return TaskAnswers.actor(task);
     }
 }

@@ -2,6 +2,7 @@ package cn.parkflow.benchmark;
 
 import cn.parkflow.document.DocumentResponses;
 import cn.parkflow.document.DocumentType;
+import cn.parkflow.document.Evidence;
 import cn.parkflow.identity.CurrentCaller;
 import cn.parkflow.system.Spreadsheets;
 import io.swagger.v3.oas.annotations.Operation;
@@ -78,11 +79,11 @@ class CampaignController {
 
     @PostMapping(path = "/{id}/applications/{applicationId}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "上传申报材料", description = "截止前；PDF、OFD、JPEG 或 PNG，按内容识别")
-    ResponseEntity<CampaignService.Document> upload(@PathVariable long id, @PathVariable long applicationId,
+    ResponseEntity<Evidence> upload(@PathVariable long id, @PathVariable long applicationId,
             @RequestParam(required = false) String type, @RequestPart(required = false) MultipartFile file) throws IOException {
         DocumentType documentType = DocumentResponses.type(type);
         try (InputStream in = DocumentResponses.file(file).getInputStream()) {
-            CampaignService.Document doc = service.addDocument(id, applicationId, documentType, file.getOriginalFilename(), in,
+            Evidence doc = service.addDocument(id, applicationId, documentType, file.getOriginalFilename(), in,
                     CurrentCaller.get());
             return ResponseEntity.created(URI.create("/api/benchmark/campaigns/" + id + "/applications/" + applicationId
                     + "/documents/" + doc.id())).body(doc);
@@ -91,7 +92,7 @@ class CampaignController {
 
     @GetMapping("/{id}/applications/{applicationId}/documents")
     @Operation(summary = "申报材料清单")
-    List<CampaignService.Document> documents(@PathVariable long id, @PathVariable long applicationId) {
+    List<Evidence> documents(@PathVariable long id, @PathVariable long applicationId) {
         return service.documents(id, applicationId, CurrentCaller.get());
     }
 

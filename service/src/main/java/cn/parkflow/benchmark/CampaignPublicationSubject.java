@@ -1,6 +1,7 @@
 package cn.parkflow.benchmark;
 
-import cn.parkflow.certification.PrefixedPublicationSubject;
+import cn.parkflow.publication.Objections;
+import cn.parkflow.publication.PrefixedPublicationSubject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -28,13 +29,13 @@ class CampaignPublicationSubject extends PrefixedPublicationSubject {
     }
 
     @Override
-    public Map<String, Object> objectionView(String subject, long objectionId) {
-        return selection.objectionView(objectionId);
+    public Map<String, Object> objectionView(Objections.Objection objection) {
+        return selection.objectionView(objection);
     }
 
     @Override
-    public boolean decideObjection(String subject, long objectionId, boolean upheld, String reply, String actor) {
-        selection.decideObjection(objectionId, upheld, reply, actor);
+    public boolean objectionDecided(Objections.Objection objection) {
+        selection.objectionDecided(objection);
         return false;
     }
 }

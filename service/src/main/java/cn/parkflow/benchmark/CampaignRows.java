@@ -91,18 +91,4 @@ interface ChangeRepository extends ListCrudRepository<ChangeRow, Long> {
     List<ChangeRow> findByCampaignIdOrderByIdAsc(Long campaignId);
 }
 
-@Table("benchmark_objection")
-record CampaignObjectionRow(@Id Long id, Long campaignId, Long applicationId, String objectorName, String contact, String text,
-        Instant receivedAt, Boolean upheld, String reply, String decidedBy, Instant decidedAt) {}
 
-interface CampaignObjectionRepository extends ListCrudRepository<CampaignObjectionRow, Long> {}
-
-@Table("benchmark_document")
-record BenchmarkDocumentRow(@Id Long id, Long applicationId, DocumentType type, String fileName, long size, String sha256,
-        String contentType, String objectKey, String uploadedBy, Instant uploadedAt) {}
-
-interface BenchmarkDocumentRepository extends ListCrudRepository<BenchmarkDocumentRow, Long> {
-    List<BenchmarkDocumentRow> findByApplicationIdOrderByIdAsc(Long applicationId);
-
-    Optional<BenchmarkDocumentRow> findByIdAndApplicationId(Long id, Long applicationId);
-}

@@ -1,11 +1,14 @@
 package cn.parkflow.benchmark;
 
-import cn.parkflow.certification.CertificationProcess;
-import cn.parkflow.certification.WorkflowCommands;
+import cn.parkflow.publication.Objections;
+import cn.parkflow.publication.PublicationProcess;
+
+import cn.parkflow.workflow.Processes;
 import cn.parkflow.document.DocumentResponses;
-import cn.parkflow.document.DocumentService;
+import cn.parkflow.document.DocumentSubject;
+import cn.parkflow.document.Evidence;
+import cn.parkflow.document.EvidenceDocuments;
 import cn.parkflow.document.DocumentType;
-import cn.parkflow.document.StoredDocument;
 import cn.parkflow.identity.Caller;
 import cn.parkflow.identity.Roles;
 import cn.parkflow.identity.UserDirectory;
@@ -55,25 +58,23 @@ public class CampaignService {
     private final BenchmarkApplicationRepository applications;
     private final RegistryReader registry;
     private final UserDirectory users;
-    private final BenchmarkDocumentRepository documents;
-    private final CampaignObjectionRepository objections;
-    private final DocumentService documentService;
-    private final WorkflowCommands workflow;
+    private final EvidenceDocuments documents;
+    private final Objections objections;
+    private final Processes processes;
     private final ParkflowProperties properties;
     private final ObjectMapper json;
     private final Clock clock;
 
     CampaignService(CampaignRepository campaigns, BenchmarkApplicationRepository applications, RegistryReader registry,
-            UserDirectory users, BenchmarkDocumentRepository documents, CampaignObjectionRepository objections,
-            DocumentService documentService, WorkflowCommands workflow, ParkflowProperties properties, ObjectMapper json, Clock clock) {
+            UserDirectory users, EvidenceDocuments documents, Objections objections,
+            Processes processes, ParkflowProperties properties, ObjectMapper json, Clock clock) {
         this.campaigns = campaigns;
         this.applications = applications;
         this.registry = registry;
         this.users = users;
         this.documents = documents;
         this.objections = objections;
-        this.documentService = documentService;
-        this.workflow = workflow;
+        this.processes = processes;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
@@ -130,9 +131,9 @@ public class CampaignService {
         variables.put(BenchmarkProcess.CAMPAIGN_ID, saved.id);
         variables.put(BenchmarkProcess.DEADLINE, Date.from(deadline));
         variables.put("campaignTitle", saved.title);
-        variables.put(CertificationProcess.PUBLICATION_SUBJECT, BenchmarkProcess.subject(saved.id));
-        variables.put(CertificationProcess.PUBLICATION_PERIOD, properties.publicationPeriod().toString());
-        saved.processInstanceId = workflow.startBenchmarkSelection(saved.id, variables);
+        variables.put(PublicationProcess.PUBLICATION_SUBJECT, BenchmarkProcess.subject(saved.id));
+        variables.put(PublicationProcess.PUBLICATION_PERIOD, properties.publicationPeriod().toString());
+        saved.processInstanceId = processes.start(BenchmarkProcess.KEY, String.valueOf(saved.id), variables);
         return view(campaigns.save(saved));
     }
 
@@ -223,12 +224,9 @@ public class CampaignService {
 
     // --- the dossier's documents ---
 
-    public record Document(long id, DocumentType type, String typeLabel, String fileName, long size, String sha256,
-            String contentType, Instant uploadedAt) {}
-
     /** Adds evidence to the caller's own application, until the deadline. */
     @Transactional
-    public Document addDocument(long campaignId, long applicationId, DocumentType type, String fileName, InputStream content,
+    public Evidence addDocument(long campaignId, long applicationId, DocumentType type, String fileName, InputStream content,
             Caller caller) throws IOException {
         BenchmarkApplicationRow application = application(campaignId, applicationId);
         if (!caller.userId().equals(application.applicantId)) {
@@ -238,24 +236,19 @@ public class CampaignService {
         if (campaign.stage != CampaignStage.APPLYING || !clock.instant().isBefore(campaign.deadline)) {
             throw ApiException.conflict("申报已截止，不能再上传材料");
         }
-        StoredDocument stored = documentService.store("benchmark/" + applicationId, fileName, content);
-        BenchmarkDocumentRow saved = documents.save(new BenchmarkDocumentRow(null, applicationId, type, stored.fileName(),
-                stored.size(), stored.sha256(), stored.contentType(), stored.objectKey(), caller.userId(), clock.instant()));
-        return document(saved);
+        return documents.add(DocumentSubject.BENCHMARK_APPLICATION, applicationId, type, fileName, content, caller.userId());
     }
 
     @Transactional(readOnly = true)
-    public List<Document> documents(long campaignId, long applicationId, Caller caller) {
+    public List<Evidence> documents(long campaignId, long applicationId, Caller caller) {
         readable(application(campaignId, applicationId), caller);
-        return documents.findByApplicationIdOrderByIdAsc(applicationId).stream().map(CampaignService::document).toList();
+        return documents.list(DocumentSubject.BENCHMARK_APPLICATION, applicationId);
     }
 
     @Transactional(readOnly = true)
     public DocumentResponses.Access document(long campaignId, long applicationId, long documentId, Caller caller) {
         readable(application(campaignId, applicationId), caller);
-        BenchmarkDocumentRow doc = documents.findByIdAndApplicationId(documentId, applicationId)
-                .orElseThrow(() -> ApiException.notFound("文件"));
-        return new DocumentResponses.Access(doc.objectKey(), doc.fileName(), doc.contentType(), doc.size());
+        return documents.access(DocumentSubject.BENCHMARK_APPLICATION, applicationId, documentId);
     }
 
     /** Who may read a dossier: its applicant, the province, its city's reviewers and its panel. */
@@ -266,10 +259,6 @@ public class CampaignService {
         if (!allowed) {
             throw ApiException.forbidden("无权查看该申报材料");
         }
-    }
-
-    private static Document document(BenchmarkDocumentRow d) {
-        return new Document(d.id(), d.type(), d.type().label(), d.fileName(), d.size(), d.sha256(), d.contentType(), d.uploadedAt());
     }
 
     // --- publication and objections ---
@@ -314,18 +303,9 @@ public class CampaignService {
         BenchmarkApplicationRow target = applications.findById(objection.applicationId())
                 .filter(a -> a.campaignId.equals(campaignId) && a.status == BenchmarkStatus.CONFIRMED)
                 .orElseThrow(() -> FieldErrors.single("applicationId", "该申报不在本次公示名单中"));
-        CampaignObjectionRow saved = objections.save(new CampaignObjectionRow(null, campaignId, target.id, objection.objectorName().strip(),
-                objection.contact().strip(), objection.text().strip(), now, null, null, null, null));
-        Map<String, Object> variables = Map.of(
-                CertificationProcess.OBJECTION_ID, saved.id(),
-                CertificationProcess.OBJECTOR_NAME, saved.objectorName(),
-                CertificationProcess.OBJECTION_CONTACT, saved.contact(),
-                CertificationProcess.OBJECTION_TEXT, saved.text(),
-                CertificationProcess.OBJECTION_RECEIVED_AT, now.atZone(clock.getZone()).toLocalDateTime().toString());
-        if (!workflow.deliverObjection(BenchmarkProcess.subject(campaignId), variables)) {
-            throw ApiException.conflict("公示已结束，异议不予受理");
-        }
-        return new ObjectionReceipt(saved.id(), campaignId, target.id, now);
+        Objections.Objection saved = objections.receive(BenchmarkProcess.subject(campaignId), target.id,
+                new Objections.Filed(objection.objectorName().strip(), objection.contact().strip(), objection.text().strip()));
+        return new ObjectionReceipt(saved.id(), campaignId, target.id, saved.receivedAt());
     }
 
     // --- results ---

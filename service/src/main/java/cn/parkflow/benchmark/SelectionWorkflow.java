@@ -1,5 +1,8 @@
 package cn.parkflow.benchmark;
 
+import cn.parkflow.publication.Objections;
+import cn.parkflow.publication.PublicationProcess;
+
 import static cn.parkflow.system.FormText.markdown;
 
 import cn.parkflow.certification.ExpertPanel;
@@ -50,7 +53,6 @@ public class SelectionWorkflow {
     private final BenchmarkApplicationRepository applications;
     private final ScoreRepository scores;
     private final ChangeRepository changes;
-    private final CampaignObjectionRepository objections;
     private final RegistryReader registry;
     private final RegistryService registryService;
     private final ExpertPanel panel;
@@ -59,13 +61,12 @@ public class SelectionWorkflow {
     private final Clock clock;
 
     SelectionWorkflow(CampaignRepository campaigns, BenchmarkApplicationRepository applications, ScoreRepository scores,
-            ChangeRepository changes, CampaignObjectionRepository objections, RegistryReader registry,
+            ChangeRepository changes, RegistryReader registry,
             RegistryService registryService, ExpertPanel panel, BenchmarkProperties properties, ObjectMapper json, Clock clock) {
         this.campaigns = campaigns;
         this.applications = applications;
         this.scores = scores;
         this.changes = changes;
-        this.objections = objections;
         this.registry = registry;
         this.registryService = registryService;
         this.panel = panel;
@@ -371,9 +372,8 @@ public class SelectionWorkflow {
 
     /** What the objection form shows about the carrier objected to. */
     @Transactional(readOnly = true)
-    public Map<String, Object> objectionView(long objectionId) {
-        CampaignObjectionRow o = objections.findById(objectionId).orElseThrow();
-        BenchmarkApplicationRow a = application(o.applicationId());
+    public Map<String, Object> objectionView(Objections.Objection objection) {
+        BenchmarkApplicationRow a = application(objection.itemId());
         var c = registry.find(a.carrierId).orElseThrow().carrier();
         Map<String, Object> v = new HashMap<>();
         v.put("carrierName", c.name());
@@ -383,21 +383,19 @@ public class SelectionWorkflow {
         v.put("cityName", c.cityName());
         v.put("address", c.address());
         v.put("applicationId", a.id);
-        v.put("objectionEffect", "异议成立的，该载体移出公示名单，其余载体照常公示");
+        v.put(PublicationProcess.OBJECTION_EFFECT, "异议成立的，该载体移出公示名单，其余载体照常公示");
         return v;
     }
 
-    /** Records the finding; an upheld objection removes the carrier from the list (the publication goes on). */
+    /** An upheld objection removes the carrier from the list (the publication goes on). */
     @Transactional
-    public void decideObjection(long objectionId, boolean upheld, String reply, String actor) {
-        CampaignObjectionRow o = objections.findById(objectionId).orElseThrow();
-        objections.save(new CampaignObjectionRow(o.id(), o.campaignId(), o.applicationId(), o.objectorName(), o.contact(), o.text(),
-                o.receivedAt(), upheld, reply, actor, clock.instant()));
-        if (upheld) {
-            BenchmarkApplicationRow a = application(o.applicationId());
+    public void objectionDecided(Objections.Objection o) {
+        if (o.upheld()) {
+            BenchmarkApplicationRow a = application(o.itemId());
             if (a.status == BenchmarkStatus.CONFIRMED) {
                 status(a, BenchmarkStatus.OBJECTION_UPHELD);
-                log.info("campaign {}: objection {} upheld by {}, application {} removed from the list", o.campaignId(), objectionId, actor, a.id);
+                log.info("campaign {}: objection {} upheld by {}, application {} removed from the list", a.campaignId, o.id(),
+                        o.decidedBy(), a.id);
             }
         }
     }

@@ -1,5 +1,9 @@
 package cn.parkflow.certification;
 
+import cn.parkflow.publication.Objections;
+import cn.parkflow.publication.PrefixedPublicationSubject;
+import cn.parkflow.publication.PublicationProcess;
+
 import cn.parkflow.application.ApplicationWorkflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,13 +32,13 @@ class ApplicationPublicationSubject extends PrefixedPublicationSubject {
     }
 
     @Override
-    public Map<String, Object> objectionView(String subject, long objectionId) {
-        return Map.of("objectionEffect", "异议成立的，本次认定终止");
+    public Map<String, Object> objectionView(Objections.Objection objection) {
+        return Map.of(PublicationProcess.OBJECTION_EFFECT, "异议成立的，本次认定终止");
     }
 
     @Override
-    public boolean decideObjection(String subject, long objectionId, boolean upheld, String reply, String actor) {
-        applications.decideObjection(objectionId, upheld, reply, actor);
-        return upheld;
+    public boolean objectionDecided(Objections.Objection objection) {
+        applications.objectionDecided(objection);
+        return objection.upheld();
     }
 }

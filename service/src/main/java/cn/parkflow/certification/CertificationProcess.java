@@ -4,17 +4,17 @@ package cn.parkflow.certification;
 public final class CertificationProcess {
 
     public static final String KEY = "certification";
-    public static final String PUBLICATION_KEY = "publication";
+    public static final String PUBLICATION_KEY = cn.parkflow.publication.PublicationProcess.KEY;
 
     public static final String CITY_REVIEW_TASK = "CityReviewTask";
     public static final String SUPPLEMENT_TASK = "SupplementTask";
     public static final String PROVINCE_REVIEW_TASK = "ProvinceReviewTask";
     public static final String EXPERT_REVIEW_TASK = "ExpertReviewTask";
     public static final String DECISION_TASK = "DecisionTask";
-    public static final String OBJECTION_TASK = "ObjectionTask";
+    public static final String OBJECTION_TASK = cn.parkflow.publication.PublicationProcess.OBJECTION_TASK;
 
-    public static final String MESSAGE_OBJECTION = "ObjectionReceived";
-    public static final String ERROR_OBJECTION_UPHELD = "OBJECTION_UPHELD";
+    public static final String MESSAGE_OBJECTION = cn.parkflow.publication.PublicationProcess.MESSAGE_OBJECTION;
+    public static final String ERROR_OBJECTION_UPHELD = cn.parkflow.publication.PublicationProcess.ERROR_OBJECTION_UPHELD;
 
     // variables set at submission
     public static final String APPLICATION_ID = "applicationId";
@@ -22,9 +22,9 @@ public final class CertificationProcess {
     public static final String CITY_GROUP = "cityGroup";
     public static final String RETURNED_BY = "returnedBy";
     public static final String CORRECTION_PERIOD = "correctionPeriod";
-    public static final String PUBLICATION_PERIOD = "publicationPeriod";
-    public static final String PUBLICATION_SUBJECT = "publicationSubject";
-    public static final String PUBLICATION_OUTCOME = "publicationOutcome";
+    public static final String PUBLICATION_PERIOD = cn.parkflow.publication.PublicationProcess.PUBLICATION_PERIOD;
+    public static final String PUBLICATION_SUBJECT = cn.parkflow.publication.PublicationProcess.PUBLICATION_SUBJECT;
+    public static final String PUBLICATION_OUTCOME = cn.parkflow.publication.PublicationProcess.PUBLICATION_OUTCOME;
 
     // eligibility
     public static final String ELIGIBLE = "eligible";
@@ -48,13 +48,13 @@ public final class CertificationProcess {
     public static final String DECISION_COMMENT = "decisionComment";
 
     // objections
-    public static final String OBJECTION_ID = "objectionId";
-    public static final String OBJECTOR_NAME = "objectorName";
-    public static final String OBJECTION_CONTACT = "objectionContact";
-    public static final String OBJECTION_TEXT = "objectionText";
-    public static final String OBJECTION_RECEIVED_AT = "objectionReceivedAt";
-    public static final String OBJECTION_UPHELD = "objectionUpheld";
-    public static final String OBJECTION_REPLY = "objectionReply";
+    public static final String OBJECTION_ID = cn.parkflow.publication.PublicationProcess.OBJECTION_ID;
+    public static final String OBJECTOR_NAME = cn.parkflow.publication.PublicationProcess.OBJECTOR_NAME;
+    public static final String OBJECTION_CONTACT = cn.parkflow.publication.PublicationProcess.OBJECTION_CONTACT;
+    public static final String OBJECTION_TEXT = cn.parkflow.publication.PublicationProcess.OBJECTION_TEXT;
+    public static final String OBJECTION_RECEIVED_AT = cn.parkflow.publication.PublicationProcess.OBJECTION_RECEIVED_AT;
+    public static final String OBJECTION_UPHELD = cn.parkflow.publication.PublicationProcess.OBJECTION_UPHELD;
+    public static final String OBJECTION_REPLY = cn.parkflow.publication.PublicationProcess.OBJECTION_REPLY;
 
     public static final int DEFAULT_EXPERT_COUNT = 3;
 

@@ -6,7 +6,6 @@ import cn.parkflow.application.ApplicationStatus;
 import cn.parkflow.application.ApplicationWorkflow;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import cn.parkflow.system.FormText;
@@ -32,12 +31,10 @@ class CertificationTaskListener implements TaskListener {
 
     private final ApplicationWorkflow applications;
     private final ExpertPanel experts;
-    private final IdentityService identity;
 
-    CertificationTaskListener(ApplicationWorkflow applications, ExpertPanel experts, IdentityService identity) {
+    CertificationTaskListener(ApplicationWorkflow applications, ExpertPanel experts) {
         this.applications = applications;
         this.experts = experts;
-        this.identity = identity;
     }
 
     @Override
@@ -109,6 +106,6 @@ class CertificationTaskListener implements TaskListener {
     }
 
     private String actor(DelegateTask task) {
-        return cn.parkflow.system.TaskAnswers.actor(identity, task);
+        return cn.parkflow.workflow.TaskAnswers.actor(task);
     }
 }

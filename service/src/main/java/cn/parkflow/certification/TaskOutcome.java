@@ -5,7 +5,7 @@ import static cn.parkflow.certification.CertificationProcess.*;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.camunda.bpm.engine.BadUserRequestException;
+import cn.parkflow.workflow.TaskRefusal;
 
 /**
  * The outcome a reviewer completes a task with, checked against the process contract: allowed
@@ -18,8 +18,8 @@ record TaskOutcome(String action, String comment, String remark) {
         this(action, comment, "");
     }
 
-    static BadUserRequestException invalid(String message) {
-        return new BadUserRequestException(message);
+    static RuntimeException invalid(String message) {
+        return TaskRefusal.of(message);
     }
 
     static TaskOutcome of(String taskId, Function<String, Object> variables) {

@@ -2,7 +2,7 @@ package cn.parkflow.evaluation;
 
 import static cn.parkflow.system.FormText.markdown;
 
-import cn.parkflow.certification.WorkflowCommands;
+import cn.parkflow.workflow.Tasks;
 import cn.parkflow.identity.Caller;
 import cn.parkflow.identity.Roles;
 import cn.parkflow.identity.UserDirectory;
@@ -58,14 +58,14 @@ public class EvaluationRuns {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final UserDirectory users;
-    private final WorkflowCommands workflow;
+    private final Tasks workflow;
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration reportPeriod;
     private final int batchSize;
 
     EvaluationRuns(NamedParameterJdbcTemplate jdbc, AnnualRating rating, RegistryService registry, RuntimeService runtime,
-            TaskService tasks, UserDirectory users, WorkflowCommands workflow, ObjectMapper json, Clock clock,
+            TaskService tasks, UserDirectory users, Tasks workflow, ObjectMapper json, Clock clock,
             @Value("${parkflow.evaluation.report-period:P30D}") Duration reportPeriod,
             @Value("${parkflow.evaluation.batch-size:100}") int batchSize) {
         if (batchSize < 1) {
@@ -252,7 +252,7 @@ public class EvaluationRuns {
             throw FieldErrors.of(errors);
         }
         answers.put(EvaluationProcess.NARRATIVE, narrative == null ? "" : narrative.strip());
-        workflow.completeTaskAs(task.getId(), caller.userId(), List.copyOf(caller.groups()), answers);
+        workflow.completeAs(task.getId(), caller.userId(), List.copyOf(caller.groups()), answers);
     }
 
     /** Imported figures stand in for the operator's own report: its open task is completed. */

@@ -1,14 +1,14 @@
 package cn.parkflow.evaluation;
 
+import cn.parkflow.workflow.TaskRefusal;
+
 import static cn.parkflow.evaluation.EvaluationProcess.*;
 
-import cn.parkflow.system.TaskAnswers;
+import cn.parkflow.workflow.TaskAnswers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -18,11 +18,9 @@ import org.springframework.stereotype.Component;
 class EvaluationTaskListener implements TaskListener {
 
     private final EvaluationRuns runs;
-    private final IdentityService identity;
 
-    EvaluationTaskListener(EvaluationRuns runs, IdentityService identity) {
+    EvaluationTaskListener(EvaluationRuns runs) {
         this.runs = runs;
-        this.identity = identity;
     }
 
     @Override
@@ -40,7 +38,7 @@ class EvaluationTaskListener implements TaskListener {
                 default -> throw new IllegalStateException("no listener for " + task.getTaskDefinitionKey());
             }
         } catch (IllegalArgumentException refused) {
-            throw new BadUserRequestException(refused.getMessage());
+            throw TaskRefusal.of(refused.getMessage());
         }
     }
 
@@ -62,7 +60,7 @@ class EvaluationTaskListener implements TaskListener {
             indicators.put(key, task.getVariable(key));
         }
         String narrative = TaskAnswers.text(task.getVariable(NARRATIVE));
-        runs.fileReport(carrier, year, indicators, narrative.isEmpty() ? null : narrative, TaskAnswers.actor(identity, task));
+        runs.fileReport(carrier, year, indicators, narrative.isEmpty() ? null : narrative, TaskAnswers.actor(task));
     }
 
     private void city(DelegateTask task, int year, boolean create) {
@@ -111,7 +109,7 @@ class EvaluationTaskListener implements TaskListener {
             }
             default -> throw new IllegalArgumentException("请选择确认结论（confirmDecision 应为 CONFIRM 或 CHANGE）");
         }
-        runs.confirmCity(year, city, changes, TaskAnswers.actor(identity, task));
+        runs.confirmCity(year, city, changes, TaskAnswers.actor(task));
     }
 
     private void revocation(DelegateTask task, int year, boolean create) {
@@ -126,6 +124,6 @@ class EvaluationTaskListener implements TaskListener {
             throw new IllegalArgumentException("请选择是否撤销（revoke 应为 true 或 false）");
         }
         runs.decideRevocation(carrier, year, Boolean.parseBoolean(revoke), TaskAnswers.text(task.getVariable(REVOCATION_REASON)),
-                TaskAnswers.actor(identity, task));
+                TaskAnswers.actor(task));
     }
 }

@@ -73,7 +73,7 @@ class ApplicationDocumentsIT extends AbstractIT {
         assertThat(fetched.body()).isEqualTo(pdf);
 
         // the stored object's hash is the file's, read back through the store itself
-        String key = jdbc.queryForObject("SELECT object_key FROM application_document WHERE id = ?", String.class, doc.path("id").asLong());
+        String key = jdbc.queryForObject("SELECT object_key FROM evidence_document WHERE id = ?", String.class, doc.path("id").asLong());
         assertThat(key).startsWith("applications/" + applicationId + "/").endsWith(".pdf").doesNotContain("营业执照");
 
         JsonNode application = applicant.get("/api/applications/" + applicationId).json();
@@ -97,7 +97,7 @@ class ApplicationDocumentsIT extends AbstractIT {
     @Test
     void expiredPresignedUrlIsRefused() throws Exception {
         long docId = upload(applicant, "STAFF_LIST", "staff.pdf", "application/pdf", TestFiles.pdf("staff")).json().path("id").asLong();
-        String key = jdbc.queryForObject("SELECT object_key FROM application_document WHERE id = ?", String.class, docId);
+        String key = jdbc.queryForObject("SELECT object_key FROM evidence_document WHERE id = ?", String.class, docId);
         // X-Amz-Date has whole seconds, so a 3 s URL lives 2–3 s: fetch at once, then after it surely ended
         URI shortLived = storage.presignedGet(key, Duration.ofSeconds(3), "staff.pdf", "application/pdf", true).orElseThrow();
         assertThat(Http.fetch(shortLived).status()).isEqualTo(200);
@@ -216,7 +216,7 @@ class ApplicationDocumentsIT extends AbstractIT {
     }
 
     private void assertNothingStored() throws Exception {
-        Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM application_document WHERE application_id = ?", Integer.class,
+        Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM evidence_document WHERE subject_kind = 'APPLICATION' AND subject_id = ?", Integer.class,
                 applicationId);
         assertThat(rows).isZero();
         ItInfrastructure.Endpoints e = ItInfrastructure.endpoints();

@@ -322,7 +322,7 @@ class PortalBrowserIT extends AbstractBrowserIT {
         b.until("received", d -> d.findElement(By.id("notice")).getText().contains("异议已收到") ? true : null);
         b.screenshot("publications-objection-received");
         Integer objections = await("objection stored", () -> {
-            int n = jdbc.queryForObject("SELECT COUNT(*) FROM objection WHERE application_id = ? AND objector_name = '张三'", Integer.class, id);
+            int n = jdbc.queryForObject("SELECT COUNT(*) FROM objection WHERE subject = CONCAT('APPLICATION-', ?) AND objector_name = '张三'", Integer.class, id);
             return n > 0 ? n : null;
         });
         assertThat(objections).isEqualTo(1);

@@ -137,7 +137,7 @@ class BackupRestoreIT {
             // every document row of the restored database: its object in the restored bucket, with the row's SHA-256
             JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(fresh.endpoints().jdbcUrl(), "root", ""));
             List<Map<String, Object>> rows = new ArrayList<>();
-            for (String table : List.of("application_document", "benchmark_document")) {
+            for (String table : List.of("evidence_document")) {
                 rows.addAll(jdbc.queryForList("SELECT object_key, sha256 FROM " + table));
             }
             assertThat(rows).hasSize(Integer.parseInt(checked.group(1)));

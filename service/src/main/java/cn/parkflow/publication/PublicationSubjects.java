@@ -1,4 +1,4 @@
-package cn.parkflow.certification;
+package cn.parkflow.publication;
 
 import java.util.List;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package cn.parkflow.certification;
+package cn.parkflow.publication;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,11 +21,11 @@ public interface PublicationSubject {
     void close(String subject, boolean upheld);
 
     /** What the objection form shows besides the objection itself (overrides the publication's own variables). */
-    Map<String, Object> objectionView(String subject, long objectionId);
+    Map<String, Object> objectionView(Objections.Objection objection);
 
     /**
-     * Records the reviewer's finding on an objection; returns whether it ends the whole publication
-     * (an application's does when upheld; a campaign's removes one carrier and the rest stay listed).
+     * The reviewer's finding on an objection is recorded: acts on it, and returns whether it ends the whole
+     * publication (an application's does when upheld; a campaign's removes one carrier and the rest stay listed).
      */
-    boolean decideObjection(String subject, long objectionId, boolean upheld, String reply, String actor);
+    boolean objectionDecided(Objections.Objection objection);
 }

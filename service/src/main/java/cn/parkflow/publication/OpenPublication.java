@@ -1,4 +1,4 @@
-package cn.parkflow.certification;
+package cn.parkflow.publication;
 
 import java.time.Duration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,8 +17,8 @@ class OpenPublication implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String subject = (String) execution.getVariable(CertificationProcess.PUBLICATION_SUBJECT);
-        Duration period = Duration.parse((String) execution.getVariable(CertificationProcess.PUBLICATION_PERIOD));
-        execution.setVariable("publicationEnd", subjects.of(subject).open(subject, period).toString());
+        String subject = (String) execution.getVariable(PublicationProcess.PUBLICATION_SUBJECT);
+        Duration period = Duration.parse((String) execution.getVariable(PublicationProcess.PUBLICATION_PERIOD));
+        execution.setVariable(PublicationProcess.PUBLICATION_END, subjects.of(subject).open(subject, period).toString());
     }
 }

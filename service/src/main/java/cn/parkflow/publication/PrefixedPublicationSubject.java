@@ -1,4 +1,4 @@
-package cn.parkflow.certification;
+package cn.parkflow.publication;
 
 /** A {@link PublicationSubject} for subjects named {@code <PREFIX><id>}, e.g. {@code APPLICATION-42}. */
 public abstract class PrefixedPublicationSubject implements PublicationSubject {

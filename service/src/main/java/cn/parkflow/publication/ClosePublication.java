@@ -1,4 +1,4 @@
-package cn.parkflow.certification;
+package cn.parkflow.publication;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,7 +16,7 @@ class ClosePublication implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String subject = (String) execution.getVariable(CertificationProcess.PUBLICATION_SUBJECT);
+        String subject = (String) execution.getVariable(PublicationProcess.PUBLICATION_SUBJECT);
         subjects.of(subject).close(subject, "UPHELD".equals(execution.getVariableLocal("outcome")));
     }
 }

@@ -1,4 +1,4 @@
-package cn.parkflow.certification;
+package cn.parkflow.workflow;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine wraps what a task listener throws, and the REST API wraps that again as a 500; a
- * refused task outcome ({@link TaskOutcome}) should still reach the Tasklist or REST client as a
+ * refused task outcome ({@link TaskRefusal}) should still reach the Tasklist or REST client as a
  * 400 with its Chinese message. Everything else is answered exactly as Camunda's handler answers it.
  */
-public class TaskOutcomeExceptionMapper implements ExceptionMapper<RestException> {
+public class EngineRestExceptions implements ExceptionMapper<RestException> {
 
     /** The engine's message when a new password breaks its password policy. */
     static final String PASSWORD_POLICY = "Password does not match policy";
@@ -88,7 +88,7 @@ public class TaskOutcomeExceptionMapper implements ExceptionMapper<RestException
             configuration.remove(RestExceptionHandler.class);
             configuration.remove(org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler.class);
             registerClasses(configuration);
-            register(TaskOutcomeExceptionMapper.class);
+            register(EngineRestExceptions.class);
             register(EngineExceptionMapper.class);
             register(JacksonFeature.class);
         }

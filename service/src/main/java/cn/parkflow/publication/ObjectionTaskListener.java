@@ -1,8 +1,10 @@
-package cn.parkflow.certification;
+package cn.parkflow.publication;
 
-import static cn.parkflow.certification.CertificationProcess.*;
+import static cn.parkflow.publication.PublicationProcess.*;
 
-import org.camunda.bpm.engine.IdentityService;
+import cn.parkflow.workflow.TaskAnswers;
+import cn.parkflow.workflow.TaskRefusal;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -15,16 +17,15 @@ import org.springframework.stereotype.Component;
 @Component("objectionTaskListener")
 class ObjectionTaskListener implements TaskListener {
 
-    static final String ENDS_PUBLICATION = "objectionEndsPublication";
     static final java.util.List<String> OBJECTION_VARIABLES = java.util.List.of(
             OBJECTION_ID, OBJECTOR_NAME, OBJECTION_CONTACT, OBJECTION_TEXT, OBJECTION_RECEIVED_AT);
 
     private final PublicationSubjects subjects;
-    private final IdentityService identity;
+    private final Objections objections;
 
-    ObjectionTaskListener(PublicationSubjects subjects, IdentityService identity) {
+    ObjectionTaskListener(PublicationSubjects subjects, Objections objections) {
         this.subjects = subjects;
-        this.identity = identity;
+        this.objections = objections;
     }
 
     @Override
@@ -39,7 +40,7 @@ class ObjectionTaskListener implements TaskListener {
             }
             task.getExecution().setVariableLocal(OBJECTION_UPHELD, null);
             task.getExecution().setVariableLocal(OBJECTION_REPLY, null);
-            task.setVariablesLocal(subjects.of(subject).objectionView(subject, objectionId));
+            task.setVariablesLocal(subjects.of(subject).objectionView(objections.get(objectionId)));
             return;
         }
         if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
@@ -47,14 +48,13 @@ class ObjectionTaskListener implements TaskListener {
         }
         Object upheld = task.getVariable(OBJECTION_UPHELD);
         if (!(upheld instanceof Boolean)) {
-            throw TaskOutcome.invalid("请说明异议是否成立（objectionUpheld 应为 true 或 false）");
+            throw TaskRefusal.of("请说明异议是否成立（objectionUpheld 应为 true 或 false）");
         }
         Object reply = task.getVariable(OBJECTION_REPLY);
         if (reply == null || reply.toString().isBlank()) {
-            throw TaskOutcome.invalid("请填写处理意见（objectionReply）");
+            throw TaskRefusal.of("请填写处理意见（objectionReply）");
         }
-        String actor = cn.parkflow.system.TaskAnswers.actor(identity, task);
-        boolean ends = subjects.of(subject).decideObjection(subject, objectionId, (Boolean) upheld, reply.toString().strip(), actor);
-        task.getExecution().setVariableLocal(ENDS_PUBLICATION, ends);
+        Objections.Objection decided = objections.decide(objectionId, (Boolean) upheld, reply.toString().strip(), TaskAnswers.actor(task));
+        task.getExecution().setVariableLocal(OBJECTION_ENDS_PUBLICATION, subjects.of(subject).objectionDecided(decided));
     }
 }

@@ -1,7 +1,6 @@
-package cn.parkflow.system;
+package cn.parkflow.workflow;
 
 import java.util.Collection;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
@@ -24,8 +23,8 @@ public final class TaskAnswers {
     }
 
     /** Who completed the task: the authenticated user, else its assignee. */
-    public static String actor(IdentityService identity, DelegateTask task) {
-        var auth = identity.getCurrentAuthentication();
+    public static String actor(DelegateTask task) {
+        var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (auth != null && auth.getUserId() != null) {
             return auth.getUserId();
         }
