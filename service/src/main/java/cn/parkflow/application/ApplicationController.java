@@ -1,7 +1,5 @@
 package cn.parkflow.application;
 
-import cn.parkflow.publication.Objections;
-
 import cn.parkflow.document.DocumentResponses;
 import cn.parkflow.document.DocumentType;
 import cn.parkflow.document.Evidence;
@@ -47,32 +45,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class ApplicationController {
 
     private final ApplicationService service;
-    private final ApplicationWorkflow workflow;
     private final DocumentResponses responses;
 
-    ApplicationController(ApplicationService service, ApplicationWorkflow workflow, DocumentResponses responses) {
+    ApplicationController(ApplicationService service, DocumentResponses responses) {
         this.service = service;
-        this.workflow = workflow;
         this.responses = responses;
-    }
-
-    @PostMapping("/{id}/submit")
-    @Operation(summary = "提交申报（或补正后重新提交）", description = "缺少必备材料 422；已提交或同一载体同一类型已有在办申报 409")
-    ResponseEntity<ApplicationWorkflow.Submitted> submit(@PathVariable long id) {
-        return ResponseEntity.accepted().body(workflow.submit(id, CurrentCaller.get()));
-    }
-
-    /** An objection during publication: written, with the objector's real name and a way to reach them. */
-    public record ObjectionRequest(
-            @jakarta.validation.constraints.NotBlank(message = "请填写异议人真实姓名") @jakarta.validation.constraints.Size(max = 100) String objectorName,
-            @jakarta.validation.constraints.NotBlank(message = "请填写联系方式") @jakarta.validation.constraints.Size(max = 100) String contact,
-            @jakarta.validation.constraints.NotBlank(message = "请填写异议内容及理由") @jakarta.validation.constraints.Size(max = 4000, message = "异议内容最长4000字") String text) {}
-
-    @PostMapping("/{id}/objections")
-    @Operation(summary = "对公示项目提出异议", description = "仅在公示期内受理，否则 409")
-    ResponseEntity<ApplicationWorkflow.ObjectionReceipt> object(@PathVariable long id, @Valid @RequestBody ObjectionRequest request) {
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(workflow.object(id, new Objections.Filed(request.objectorName().strip(), request.contact().strip(), request.text().strip())));
     }
 
     @PostMapping

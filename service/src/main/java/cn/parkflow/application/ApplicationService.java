@@ -201,6 +201,15 @@ public class ApplicationService {
         return PageResult.of(content, page, size, total == null ? 0 : total);
     }
 
+    /** How many applications stand at each status (the province's dashboard). */
+    @Transactional(readOnly = true)
+    public Map<ApplicationStatus, Long> countsByStatus() {
+        Map<ApplicationStatus, Long> counts = new java.util.EnumMap<>(ApplicationStatus.class);
+        jdbc.query("SELECT status, COUNT(*) FROM application GROUP BY status", Map.of(),
+                rs -> { counts.put(ApplicationStatus.valueOf(rs.getString(1)), rs.getLong(2)); });
+        return counts;
+    }
+
     // --- access ---
 
     ApplicationRow readable(long id, Caller caller) {

@@ -11,15 +11,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "publications", description = "公示（公开）")
 class PublicationController {
 
-    private final ApplicationWorkflow workflow;
+    private final ApplicationStages workflow;
 
-    PublicationController(ApplicationWorkflow workflow) {
+    PublicationController(ApplicationStages workflow) {
         this.workflow = workflow;
     }
 
     @GetMapping("/api/publications")
     @Operation(summary = "正在公示的项目", description = "名称、运营机构、类型、级别、设区市、地址和公示截止时间")
-    List<ApplicationWorkflow.PublicationEntry> current() {
+    List<ApplicationStages.PublicationEntry> current() {
         return workflow.publications();
     }
 }

@@ -62,7 +62,9 @@ class BenchmarkApplicationRow {
     }
 }
 
-interface CampaignRepository extends ListCrudRepository<CampaignRow, Long> {}
+interface CampaignRepository extends ListCrudRepository<CampaignRow, Long> {
+    Optional<CampaignRow> findFirstByOrderByCreatedAtDescIdDesc();
+}
 
 interface BenchmarkApplicationRepository extends ListCrudRepository<BenchmarkApplicationRow, Long> {
     List<BenchmarkApplicationRow> findByCampaignIdOrderByAppliedAtAscIdAsc(Long campaignId);

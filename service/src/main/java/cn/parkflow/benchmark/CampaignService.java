@@ -137,6 +137,12 @@ public class CampaignService {
         return view(campaigns.save(saved));
     }
 
+    /** The campaign created last, if any (the province's dashboard shows its quotas). */
+    @Transactional(readOnly = true)
+    public Optional<CampaignView> latest() {
+        return campaigns.findFirstByOrderByCreatedAtDescIdDesc().map(this::view);
+    }
+
     @Transactional(readOnly = true)
     public CampaignView get(long id) {
         return view(campaign(id));

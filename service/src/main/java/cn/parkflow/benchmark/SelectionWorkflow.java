@@ -3,15 +3,15 @@ package cn.parkflow.benchmark;
 import cn.parkflow.publication.Objections;
 import cn.parkflow.publication.PublicationProcess;
 
-import static cn.parkflow.system.FormText.markdown;
+import static cn.parkflow.registry.FormText.markdown;
 
-import cn.parkflow.certification.ExpertPanel;
+import cn.parkflow.identity.ExpertPanel;
 import cn.parkflow.registry.CarrierDetails;
 import cn.parkflow.registry.City;
 import cn.parkflow.registry.Industry;
 import cn.parkflow.registry.RegistryReader;
 import cn.parkflow.registry.RegistryService;
-import cn.parkflow.system.FormText;
+import cn.parkflow.registry.FormText;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import cn.parkflow.publication.Objections;
 import cn.parkflow.publication.PrefixedPublicationSubject;
 import cn.parkflow.publication.PublicationProcess;
 
-import cn.parkflow.application.ApplicationWorkflow;
+import cn.parkflow.application.ApplicationStages;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ApplicationPublicationSubject extends PrefixedPublicationSubject {
 
-    private final ApplicationWorkflow applications;
+    private final ApplicationStages applications;
 
-    ApplicationPublicationSubject(ApplicationWorkflow applications) {
+    ApplicationPublicationSubject(ApplicationStages applications) {
         super("APPLICATION-");
         this.applications = applications;
     }
@@ -38,7 +38,7 @@ class ApplicationPublicationSubject extends PrefixedPublicationSubject {
 
     @Override
     public boolean objectionDecided(Objections.Objection objection) {
-        applications.objectionDecided(objection);
+        applications.objectionDecided(objection.itemId(), objection.upheld(), objection.reply(), objection.decidedBy());
         return objection.upheld();
     }
 }

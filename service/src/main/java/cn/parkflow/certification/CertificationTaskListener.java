@@ -1,14 +1,15 @@
 package cn.parkflow.certification;
 
+import cn.parkflow.identity.ExpertPanel;
 import static cn.parkflow.certification.CertificationProcess.*;
 
 import cn.parkflow.application.ApplicationStatus;
-import cn.parkflow.application.ApplicationWorkflow;
+import cn.parkflow.application.ApplicationStages;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import cn.parkflow.system.FormText;
+import cn.parkflow.registry.FormText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,12 +30,14 @@ class CertificationTaskListener implements TaskListener {
     private static final java.time.format.DateTimeFormatter DUE_FORMAT =
             java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"));
 
-    private final ApplicationWorkflow applications;
+    private final ApplicationStages applications;
     private final ExpertPanel experts;
+    private final CertificationForms forms;
 
-    CertificationTaskListener(ApplicationWorkflow applications, ExpertPanel experts) {
+    CertificationTaskListener(ApplicationStages applications, ExpertPanel experts, CertificationForms forms) {
         this.applications = applications;
         this.experts = experts;
+        this.forms = forms;
     }
 
     @Override
@@ -55,7 +58,7 @@ class CertificationTaskListener implements TaskListener {
             }
             TaskOutcome outcome = TaskOutcome.of(task.getTaskDefinitionKey(), task::getVariable);
             if (PROVINCE_REVIEW_TASK.equals(task.getTaskDefinitionKey())) {
-                ApplicationWorkflow.Facts facts = applications.facts(id);
+                ApplicationStages.Facts facts = applications.facts(id);
                 if (!"PASS".equals(task.getVariable(PROVINCE_CHECK))) {
                     task.getExecution().getProcessInstance().removeVariable(EXPERTS); // no panel is drawn: nobody learns a name
                 }
@@ -90,7 +93,7 @@ class CertificationTaskListener implements TaskListener {
             applications.enterStage(id, stage);
         }
         // what the form shows lives on the task: the operator's task gets the operator's view only
-        task.setVariablesLocal(applications.reviewVariables(id, SUPPLEMENT_TASK.equals(task.getTaskDefinitionKey())));
+        task.setVariablesLocal(forms.reviewVariables(id, SUPPLEMENT_TASK.equals(task.getTaskDefinitionKey())));
         if (SUPPLEMENT_TASK.equals(task.getTaskDefinitionKey())) {
             boolean byProvince = "PROVINCE".equals(task.getVariable(RETURNED_BY));
             task.setVariableLocal("returnedByLabel", byProvince ? "省科技厅退回" : "设区市科技局退回");
@@ -98,7 +101,7 @@ class CertificationTaskListener implements TaskListener {
             task.setVariableLocal("dueText", task.getDueDate() == null ? "" : DUE_FORMAT.format(task.getDueDate().toInstant()));
         }
         if (PROVINCE_REVIEW_TASK.equals(task.getTaskDefinitionKey())) {
-            ApplicationWorkflow.Facts facts = applications.facts(id); // city and operator for the conflict-free list
+            ApplicationStages.Facts facts = applications.facts(id); // city and operator for the conflict-free list
             List<ExpertPanel.Candidate> candidates = experts.candidates(facts.city(), facts.creditCode());
             task.setVariableLocal(EXPERT_OPTIONS,
                     FormText.options(candidates.stream().map(c -> new FormText.Option(c.value(), c.label())).toList()));

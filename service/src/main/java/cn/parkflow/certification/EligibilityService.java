@@ -1,5 +1,7 @@
 package cn.parkflow.certification;
 
+import cn.parkflow.workflow.Decisions;
+
 import cn.parkflow.registry.CarrierKind;
 import cn.parkflow.registry.Indicator;
 import cn.parkflow.registry.Level;
@@ -11,17 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.camunda.bpm.model.dmn.instance.Decision;
-import org.camunda.bpm.model.dmn.instance.DecisionTable;
-import org.camunda.bpm.model.dmn.instance.Input;
-import org.camunda.bpm.model.dmn.instance.InputEntry;
-import org.camunda.bpm.model.dmn.instance.Rule;
-import org.camunda.bpm.model.dmn.instance.Text;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
@@ -36,13 +27,11 @@ public class EligibilityService {
 
     static final String SELECTION = "RuleSetSelection";
 
-    private final DecisionService decisions;
-    private final RepositoryService repository;
+    private final Decisions decisions;
     private final Map<String, Set<String>> requiredInputs = new ConcurrentHashMap<>();
 
-    EligibilityService(DecisionService decisions, RepositoryService repository) {
+    EligibilityService(Decisions decisions) {
         this.decisions = decisions;
-        this.repository = repository;
     }
 
     static String decisionKey(CarrierKind kind) {
@@ -56,15 +45,14 @@ public class EligibilityService {
     }
 
     public EligibilityResult evaluate(CarrierKind kind, Level level, LocalDate filingDate, Map<String, Object> indicators) {
-        DmnDecisionResult selection = decisions.evaluateDecisionByKey(SELECTION)
-                .variables(Map.of("kind", kind.name(), "level", level.name(), "filingDate", filingDate.toString()))
-                .evaluate();
+        List<Map<String, Object>> selection = decisions.evaluate(SELECTION,
+                Map.of("kind", kind.name(), "level", level.name(), "filingDate", filingDate.toString()));
         if (selection.isEmpty()) {
             return new EligibilityResult("NONE", "无适用规则", false,
                     List.of("申报日期 " + filingDate + " 无适用于" + level.label() + kind.label() + "的认定规则"));
         }
-        String ruleSet = selection.getFirstResult().getEntry("ruleSet");
-        String ruleSetName = selection.getFirstResult().getEntry("ruleSetName");
+        String ruleSet = (String) selection.get(0).get("ruleSet");
+        String ruleSetName = (String) selection.get(0).get("ruleSetName");
         String key = decisionKey(kind);
 
         Map<String, Object> variables = new HashMap<>();
@@ -83,8 +71,12 @@ public class EligibilityService {
                 failed.add("缺少指标：" + Indicator.find(input).map(Indicator::label).orElse(input));
             }
         }
-        DmnDecisionResult result = decisions.evaluateDecisionByKey(key).variables(variables).evaluate();
-        Set<String> criteria = new LinkedHashSet<>(result.collectEntries("failedCriterion"));
+        Set<String> criteria = new LinkedHashSet<>();
+        for (Map<String, Object> rule : decisions.evaluate(key, variables)) {
+            if (rule.get("failedCriterion") != null) {
+                criteria.add((String) rule.get("failedCriterion"));
+            }
+        }
         failed.addAll(criteria);
         return new EligibilityResult(ruleSet, ruleSetName, failed.isEmpty(), failed);
     }
@@ -96,21 +88,15 @@ public class EligibilityService {
      */
     private Set<String> requiredInputs(String decisionKey, String ruleSet) {
         return requiredInputs.computeIfAbsent(decisionKey + "|" + ruleSet, cacheKey -> {
-            DecisionDefinition definition = repository.createDecisionDefinitionQuery()
-                    .decisionDefinitionKey(decisionKey).latestVersion().singleResult();
-            DmnModelInstance model = repository.getDmnModelInstance(definition.getId());
-            Decision decision = model.getModelElementById(decisionKey);
-            DecisionTable table = (DecisionTable) decision.getExpression();
-            List<Input> inputs = new ArrayList<>(table.getInputs());
+            Decisions.Table table = decisions.table(decisionKey);
             Set<String> required = new LinkedHashSet<>();
-            for (Rule rule : table.getRules()) {
-                List<InputEntry> entries = new ArrayList<>(rule.getInputEntries());
-                if (!("\"" + ruleSet + "\"").equals(text(entries.get(0).getText()))) {
+            for (List<String> entries : table.ruleInputs()) {
+                if (!("\"" + ruleSet + "\"").equals(entries.get(0))) {
                     continue;
                 }
                 for (int i = 1; i < entries.size(); i++) {
-                    if (!text(entries.get(i).getText()).isEmpty()) {
-                        Matcher names = IDENTIFIER.matcher(text(inputs.get(i).getInputExpression().getText()));
+                    if (!entries.get(i).isEmpty()) {
+                        Matcher names = IDENTIFIER.matcher(table.inputExpressions().get(i));
                         while (names.find()) {
                             Indicator.find(names.group()).filter(ind -> ind.unit() != Indicator.Unit.BOOLEAN)
                                     .ifPresent(ind -> required.add(ind.name()));
@@ -123,8 +109,4 @@ public class EligibilityService {
     }
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
-
-    private static String text(Text text) {
-        return text == null || text.getTextContent() == null ? "" : text.getTextContent().strip();
-    }
 }

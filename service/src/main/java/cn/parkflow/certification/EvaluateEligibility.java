@@ -1,6 +1,6 @@
 package cn.parkflow.certification;
 
-import cn.parkflow.application.ApplicationWorkflow;
+import cn.parkflow.application.ApplicationStages;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 @Component("evaluateEligibility")
 class EvaluateEligibility implements JavaDelegate {
 
-    private final ApplicationWorkflow applications;
+    private final ApplicationStages applications;
     private final EligibilityService eligibility;
 
-    EvaluateEligibility(ApplicationWorkflow applications, EligibilityService eligibility) {
+    EvaluateEligibility(ApplicationStages applications, EligibilityService eligibility) {
         this.applications = applications;
         this.eligibility = eligibility;
     }
@@ -20,9 +20,9 @@ class EvaluateEligibility implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long id = Delegates.applicationId(execution);
-        ApplicationWorkflow.Facts facts = applications.facts(id);
+        ApplicationStages.Facts facts = applications.facts(id);
         EligibilityResult result = eligibility.evaluate(facts.kind(), facts.level(), facts.filingDate(), facts.indicators());
-        applications.recordEligibility(id, result);
+        applications.recordEligibility(id, result.ruleSet(), result.eligible(), result.failedCriteria(), result.summary());
         execution.setVariable(CertificationProcess.ELIGIBLE, result.eligible());
         execution.setVariable(CertificationProcess.RULE_SET, result.ruleSet());
         execution.setVariable(CertificationProcess.ELIGIBILITY_TEXT, result.summary());

@@ -1,7 +1,7 @@
 package cn.parkflow.certification;
 
 import cn.parkflow.application.ApplicationStatus;
-import cn.parkflow.application.ApplicationWorkflow;
+import cn.parkflow.application.ApplicationStages;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 @Component("recordWithdrawal")
 class RecordWithdrawal implements JavaDelegate {
 
-    private final ApplicationWorkflow applications;
+    private final ApplicationStages applications;
 
-    RecordWithdrawal(ApplicationWorkflow applications) {
+    RecordWithdrawal(ApplicationStages applications) {
         this.applications = applications;
     }
 

@@ -1,6 +1,6 @@
 package cn.parkflow.certification;
 
-import cn.parkflow.application.ApplicationWorkflow;
+import cn.parkflow.application.ApplicationStages;
 import cn.parkflow.registry.RegistryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 @Component("registerCertification")
 class RegisterCertification implements JavaDelegate {
 
-    private final ApplicationWorkflow applications;
+    private final ApplicationStages applications;
 
-    RegisterCertification(ApplicationWorkflow applications) {
+    RegisterCertification(ApplicationStages applications) {
         this.applications = applications;
     }
 

@@ -1,6 +1,7 @@
 package cn.parkflow.certification;
 
-import cn.parkflow.application.ApplicationWorkflow;
+import cn.parkflow.identity.ExpertPanel;
+import cn.parkflow.application.ApplicationStages;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,10 +12,10 @@ import org.springframework.stereotype.Component;
 @Component("selectExperts")
 class SelectExperts implements JavaDelegate {
 
-    private final ApplicationWorkflow applications;
+    private final ApplicationStages applications;
     private final ExpertPanel panel;
 
-    SelectExperts(ApplicationWorkflow applications, ExpertPanel panel) {
+    SelectExperts(ApplicationStages applications, ExpertPanel panel) {
         this.applications = applications;
         this.panel = panel;
     }
@@ -22,7 +23,7 @@ class SelectExperts implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long id = Delegates.applicationId(execution);
-        ApplicationWorkflow.Facts facts = applications.facts(id);
+        ApplicationStages.Facts facts = applications.facts(id);
         List<String> named = ExpertNames.of(execution.getVariable(CertificationProcess.EXPERTS));
         List<String> experts = named.isEmpty()
                 ? panel.draw(facts.city(), facts.creditCode(), CertificationProcess.DEFAULT_EXPERT_COUNT)

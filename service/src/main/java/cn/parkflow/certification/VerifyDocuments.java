@@ -1,6 +1,7 @@
 package cn.parkflow.certification;
 
-import cn.parkflow.application.ApplicationWorkflow;
+import cn.parkflow.document.DocumentSubject;
+import cn.parkflow.document.EvidenceDocuments;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,14 +10,14 @@ import org.springframework.stereotype.Component;
 @Component("verifyDocuments")
 class VerifyDocuments implements JavaDelegate {
 
-    private final ApplicationWorkflow applications;
+    private final EvidenceDocuments documents;
 
-    VerifyDocuments(ApplicationWorkflow applications) {
-        this.applications = applications;
+    VerifyDocuments(EvidenceDocuments documents) {
+        this.documents = documents;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        applications.verifyDocuments(Delegates.applicationId(execution));
+        documents.verify(DocumentSubject.APPLICATION, Delegates.applicationId(execution));
     }
 }

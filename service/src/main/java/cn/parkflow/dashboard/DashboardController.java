@@ -1,6 +1,11 @@
 package cn.parkflow.dashboard;
 
 import cn.parkflow.application.ApplicationStatus;
+import cn.parkflow.identity.Roles;
+import cn.parkflow.workflow.Tasks;
+import cn.parkflow.registry.RegistryService;
+import cn.parkflow.evaluation.EvaluationRuns;
+import cn.parkflow.application.ApplicationService;
 import cn.parkflow.benchmark.CampaignService;
 import cn.parkflow.evaluation.Rating;
 import cn.parkflow.identity.Caller;
@@ -12,13 +17,11 @@ import cn.parkflow.system.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.TaskService;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,15 +35,20 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "dashboard", description = "省级看板")
 class DashboardController {
 
-    private final NamedParameterJdbcTemplate jdbc;
-    private final TaskService tasks;
+    private final RegistryService registry;
+    private final ApplicationService applications;
+    private final Tasks tasks;
     private final CampaignService campaigns;
+    private final EvaluationRuns evaluations;
     private final Clock clock;
 
-    DashboardController(NamedParameterJdbcTemplate jdbc, TaskService tasks, CampaignService campaigns, Clock clock) {
-        this.jdbc = jdbc;
+    DashboardController(RegistryService registry, ApplicationService applications, Tasks tasks, CampaignService campaigns,
+            EvaluationRuns evaluations, Clock clock) {
+        this.registry = registry;
+        this.applications = applications;
         this.tasks = tasks;
         this.campaigns = campaigns;
+        this.evaluations = evaluations;
         this.clock = clock;
     }
 
@@ -80,19 +88,17 @@ class DashboardController {
             }
             byCity.put(city.code(), new CityCarriers(city.code(), city.label(), 0, kinds, levels));
         }
-        long[] total = {0};
-        jdbc.query("SELECT city, kind, level, COUNT(*) FROM carrier WHERE status IN ('ACTIVE', 'WARNING') GROUP BY city, kind, level",
-                rs -> {
-                    CityCarriers c = byCity.get(rs.getString(1));
-                    long n = rs.getLong(4);
-                    if (c == null) {
-                        return;
-                    }
-                    c.byKind().merge(CarrierKind.valueOf(rs.getString(2)), n, Long::sum);
-                    c.byLevel().merge(Level.valueOf(rs.getString(3)), n, Long::sum);
-                    byCity.put(c.city(), new CityCarriers(c.city(), c.cityName(), c.total() + n, c.byKind(), c.byLevel()));
-                    total[0] += n;
-                });
+        long total = 0;
+        for (RegistryService.CarrierCount n : registry.countsInForce()) {
+            CityCarriers c = byCity.get(n.city());
+            if (c == null) {
+                continue;
+            }
+            c.byKind().merge(n.kind(), n.count(), Long::sum);
+            c.byLevel().merge(n.level(), n.count(), Long::sum);
+            byCity.put(c.city(), new CityCarriers(c.city(), c.cityName(), c.total() + n.count(), c.byKind(), c.byLevel()));
+            total += n.count();
+        }
         List<Count> kinds = new ArrayList<>();
         for (CarrierKind k : CarrierKind.values()) {
             kinds.add(new Count(k.name(), k.label(), byCity.values().stream().mapToLong(c -> c.byKind().get(k)).sum()));
@@ -102,46 +108,30 @@ class DashboardController {
             levels.add(new Count(l.name(), l.label(), byCity.values().stream().mapToLong(c -> c.byLevel().get(l)).sum()));
         }
 
-        Map<String, Long> stages = new LinkedHashMap<>();
-        jdbc.query("SELECT status, COUNT(*) FROM application GROUP BY status", Map.of(), rs -> {
-            stages.put(rs.getString(1), rs.getLong(2));
-        });
-        List<Count> applications = new ArrayList<>();
+        Map<ApplicationStatus, Long> stages = applications.countsByStatus();
+        List<Count> byStage = new ArrayList<>();
         for (ApplicationStatus s : ApplicationStatus.values()) {
-            applications.add(new Count(s.name(), s.label(), stages.getOrDefault(s.name(), 0L)));
+            byStage.add(new Count(s.name(), s.label(), stages.getOrDefault(s, 0L)));
         }
 
-        Date now = Date.from(clock.instant());
+        Instant now = clock.instant();
         List<CityTasks> cityTasks = new ArrayList<>();
         for (City city : City.values()) {
-            String group = city.reviewerGroup();
-            // claimed tasks are still the city's: includeAssignedTasks, or a claimed task would drop out of the counts
-            cityTasks.add(new CityTasks(city.code(), city.label(), tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().count(),
-                    tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().dueBefore(now).count()));
+            // claimed tasks are still the city's: a claimed task counts as the city's open task
+            Tasks.Load load = tasks.load(List.of(city.reviewerGroup()), now);
+            cityTasks.add(new CityTasks(city.code(), city.label(), load.open(), load.overdue()));
         }
-        long provinceOverdue = tasks.createTaskQuery().taskCandidateGroupIn(List.of("province-reviewer", "province-approver"))
-                .includeAssignedTasks().dueBefore(now).count();
+        long provinceOverdue = tasks.load(List.of(Roles.PROVINCE_REVIEWER, Roles.PROVINCE_APPROVER), now).overdue();
 
-        List<Long> latest = jdbc.queryForList("SELECT id FROM benchmark_campaign ORDER BY created_at DESC, id DESC LIMIT 1", Map.of(), Long.class);
-        Quotas quotas = latest.isEmpty() ? new Quotas(null, null, List.of())
-                : quotas(campaigns.get(latest.get(0)));
+        Quotas quotas = campaigns.latest().map(DashboardController::quotas).orElse(new Quotas(null, null, List.of()));
 
-        // the last evaluation the cities have confirmed: a run in progress has provisional ratings only
-        List<Integer> years = jdbc.queryForList("SELECT MAX(eval_year) FROM evaluation_result WHERE confirmed = TRUE", Map.of(), Integer.class);
-        Integer year = years.isEmpty() ? null : years.get(0);
-        Map<String, Long> ratingCounts = new LinkedHashMap<>();
-        if (year != null) {
-            jdbc.query("SELECT rating, COUNT(*) FROM evaluation_result WHERE eval_year = :y AND confirmed = TRUE GROUP BY rating", Map.of("y", year),
-                    rs -> {
-                        ratingCounts.put(rs.getString(1), rs.getLong(2));
-                    });
-        }
+        EvaluationRuns.Confirmed confirmed = evaluations.lastConfirmed();
         List<Count> ratings = new ArrayList<>();
         for (Rating r : Rating.values()) {
-            ratings.add(new Count(r.name(), r.label(), ratingCounts.getOrDefault(r.name(), 0L)));
+            ratings.add(new Count(r.name(), r.label(), confirmed.byRating().getOrDefault(r, 0L)));
         }
-        return new Dashboard(total[0], List.copyOf(byCity.values()), kinds, levels, applications, cityTasks, provinceOverdue, quotas,
-                new Ratings(year, ratings));
+        return new Dashboard(total, List.copyOf(byCity.values()), kinds, levels, byStage, cityTasks, provinceOverdue, quotas,
+                new Ratings(confirmed.year(), ratings));
     }
 
     private static Quotas quotas(CampaignService.CampaignView campaign) {

@@ -33,14 +33,16 @@ public class DocumentService {
 
     private final DocumentStorage storage;
     private final ParkflowProperties properties;
+    private final DocumentRules documentRules;
 
-    DocumentService(DocumentStorage storage, ParkflowProperties properties) {
+    DocumentService(DocumentStorage storage, ParkflowProperties properties, DocumentRules documentRules) {
         this.storage = storage;
         this.properties = properties;
+        this.documentRules = documentRules;
     }
 
     public long maxSize() {
-        return properties.documents().maxSize().toBytes();
+        return documentRules.maxSize().toBytes();
     }
 
     /** Stores {@code content} under a generated key below {@code keyPrefix}. */
@@ -57,7 +59,7 @@ public class DocumentService {
                     size += n;
                     if (size > limit) {
                         throw new DocumentRejectedException(Reason.TOO_LARGE,
-                                "文件超过大小上限 " + properties.documents().maxSize().toMegabytes() + " MB");
+                                "文件超过大小上限 " + documentRules.maxSize().toMegabytes() + " MB");
                     }
                     sha256.update(buffer, 0, n);
                     out.write(buffer, 0, n);

@@ -1,12 +1,13 @@
 package cn.parkflow.evaluation;
 
+import cn.parkflow.workflow.Decisions;
+
 import cn.parkflow.registry.CarrierKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +21,9 @@ public class AnnualRating {
     /** The result: the score (0–100, null without report) and the rating. */
     public record Rated(BigDecimal score, Rating rating) {}
 
-    private final DecisionService decisions;
+    private final Decisions decisions;
 
-    AnnualRating(DecisionService decisions) {
+    AnnualRating(Decisions decisions) {
         this.decisions = decisions;
     }
 
@@ -35,11 +36,17 @@ public class AnnualRating {
             variables.put(input, indicators.get(input));
         }
         variables.put("kind", kind.name());
-        DmnDecisionResult points = decisions.evaluateDecisionByKey("AnnualScore").variables(variables).evaluate();
-        Object sum = points.isEmpty() ? null : points.getSingleResult().getSingleEntry();
+        List<Map<String, Object>> points = decisions.evaluate("AnnualScore", variables);
+        Object sum = points.isEmpty() ? null : single(points).values().iterator().next();
         BigDecimal score = sum == null ? BigDecimal.ZERO : new BigDecimal(sum.toString()).setScale(2, RoundingMode.HALF_UP);
-        DmnDecisionResult rating = decisions.evaluateDecisionByKey("AnnualRating")
-                .variables(Map.of("kind", kind.name(), "score", score.doubleValue())).evaluate();
-        return new Rated(score, Rating.valueOf(rating.getSingleResult().getEntry("rating")));
+        List<Map<String, Object>> rating = decisions.evaluate("AnnualRating", Map.of("kind", kind.name(), "score", score.doubleValue()));
+        return new Rated(score, Rating.valueOf((String) single(rating).get("rating")));
+    }
+
+    private static Map<String, Object> single(List<Map<String, Object>> results) {
+        if (results.size() != 1) {
+            throw new IllegalStateException("expected one result of the annual tables, got " + results.size());
+        }
+        return results.get(0);
     }
 }

@@ -1,7 +1,8 @@
 package cn.parkflow.evaluation;
 
-import static cn.parkflow.system.FormText.markdown;
+import static cn.parkflow.registry.FormText.markdown;
 
+import cn.parkflow.workflow.Processes;
 import cn.parkflow.workflow.Tasks;
 import cn.parkflow.identity.Caller;
 import cn.parkflow.identity.Roles;
@@ -9,10 +10,12 @@ import cn.parkflow.identity.UserDirectory;
 import cn.parkflow.registry.CarrierKind;
 import cn.parkflow.registry.City;
 import cn.parkflow.registry.Indicator;
+import cn.parkflow.registry.CarrierBrief;
+import cn.parkflow.registry.RegistryReader;
 import cn.parkflow.registry.RegistryService;
 import cn.parkflow.system.ApiException;
 import cn.parkflow.system.FieldErrors;
-import cn.parkflow.system.FormText;
+import cn.parkflow.registry.FormText;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -29,9 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,8 +55,8 @@ public class EvaluationRuns {
     private final NamedParameterJdbcTemplate jdbc;
     private final AnnualRating rating;
     private final RegistryService registry;
-    private final RuntimeService runtime;
-    private final TaskService tasks;
+    private final RegistryReader carriers;
+    private final Processes processes;
     private final UserDirectory users;
     private final Tasks workflow;
     private final ObjectMapper json;
@@ -64,8 +64,9 @@ public class EvaluationRuns {
     private final Duration reportPeriod;
     private final int batchSize;
 
-    EvaluationRuns(NamedParameterJdbcTemplate jdbc, AnnualRating rating, RegistryService registry, RuntimeService runtime,
-            TaskService tasks, UserDirectory users, Tasks workflow, ObjectMapper json, Clock clock,
+    EvaluationRuns(NamedParameterJdbcTemplate jdbc, AnnualRating rating, RegistryService registry, RegistryReader carriers,
+            Processes processes,
+            UserDirectory users, Tasks workflow, ObjectMapper json, Clock clock,
             @Value("${parkflow.evaluation.report-period:P30D}") Duration reportPeriod,
             @Value("${parkflow.evaluation.batch-size:100}") int batchSize) {
         if (batchSize < 1) {
@@ -74,8 +75,8 @@ public class EvaluationRuns {
         this.jdbc = jdbc;
         this.rating = rating;
         this.registry = registry;
-        this.runtime = runtime;
-        this.tasks = tasks;
+        this.carriers = carriers;
+        this.processes = processes;
         this.users = users;
         this.workflow = workflow;
         this.json = json;
@@ -100,8 +101,8 @@ public class EvaluationRuns {
         if (!register(year, caller.userId())) {
             throw ApiException.conflict(year + "年度考核已经发起，不能重复发起");
         }
-        String id = runtime.startProcessInstanceByMessage(EvaluationProcess.START_MESSAGE, EvaluationProcess.businessKey(year),
-                Map.of(EvaluationProcess.YEAR, year, EvaluationProcess.REPORT_PERIOD, reportPeriod.toString())).getId();
+        String id = processes.startByMessage(EvaluationProcess.START_MESSAGE, EvaluationProcess.businessKey(year),
+                Map.of(EvaluationProcess.YEAR, year, EvaluationProcess.REPORT_PERIOD, reportPeriod.toString()));
         jdbc.update("UPDATE evaluation_run SET process_instance_id = :pi WHERE eval_year = :year", Map.of("pi", id, "year", year));
         return new Started(year, id);
     }
@@ -129,10 +130,7 @@ public class EvaluationRuns {
     /** Every certified carrier (active or under warning) certified by the end of the year and not yet rated for it. */
     @Transactional(readOnly = true)
     public List<Long> dueCarriers(int year) {
-        return jdbc.queryForList("SELECT c.id FROM carrier c WHERE c.status IN ('ACTIVE', 'WARNING') "
-                + "AND EXISTS (SELECT 1 FROM certification x WHERE x.carrier_id = c.id AND x.valid_from <= :end) "
-                + "AND NOT EXISTS (SELECT 1 FROM evaluation e WHERE e.carrier_id = c.id AND e.eval_year = :year) ORDER BY c.id",
-                Map.of("end", LocalDate.of(year, 12, 31), "year", year), Long.class);
+        return carriers.dueForEvaluation(year);
     }
 
     // --- one carrier ---
@@ -140,9 +138,8 @@ public class EvaluationRuns {
     private record CarrierFacts(long id, String name, CarrierKind kind, String city, String creditCode) {}
 
     private CarrierFacts carrier(long id) {
-        return jdbc.queryForObject("SELECT id, name, kind, city, credit_code FROM carrier WHERE id = :id", Map.of("id", id),
-                (rs, n) -> new CarrierFacts(rs.getLong(1), rs.getString(2), CarrierKind.valueOf(rs.getString(3)), rs.getString(4),
-                        rs.getString(5)));
+        CarrierBrief b = carriers.brief(id);
+        return new CarrierFacts(b.id(), b.name(), b.kind(), b.city().code(), b.creditCode());
     }
 
     Optional<Map<String, Object>> report(long carrierId, int year) {
@@ -215,12 +212,11 @@ public class EvaluationRuns {
     @Transactional(readOnly = true)
     public List<ReportTask> reportTasks(Caller caller) {
         List<ReportTask> out = new ArrayList<>();
-        for (Task task : tasks.createTaskQuery().processDefinitionKey(EvaluationProcess.CARRIER_KEY)
-                .taskDefinitionKey(EvaluationProcess.ANNUAL_REPORT_TASK).taskCandidateUser(caller.userId()).orderByDueDate().asc().list()) {
-            Map<String, Object> v = tasks.getVariables(task.getId(), List.of(EvaluationProcess.CARRIER_ID, EvaluationProcess.YEAR, "carrierName"));
-            out.add(new ReportTask(task.getId(), ((Number) v.get(EvaluationProcess.CARRIER_ID)).longValue(), (String) v.get("carrierName"),
-                    ((Number) v.get(EvaluationProcess.YEAR)).intValue(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                    ReportColumns.RATED));
+        for (Tasks.OpenTask task : workflow.candidateTasks(EvaluationProcess.CARRIER_KEY, EvaluationProcess.ANNUAL_REPORT_TASK,
+                caller.userId(), List.of(EvaluationProcess.CARRIER_ID, EvaluationProcess.YEAR, "carrierName"))) {
+            Map<String, Object> v = task.variables();
+            out.add(new ReportTask(task.id(), ((Number) v.get(EvaluationProcess.CARRIER_ID)).longValue(), (String) v.get("carrierName"),
+                    ((Number) v.get(EvaluationProcess.YEAR)).intValue(), task.due(), ReportColumns.RATED));
         }
         return out;
     }
@@ -230,9 +226,8 @@ public class EvaluationRuns {
      * a field error each), then its task completed as the caller, so Camunda's authorization applies.
      */
     public void fileReportTask(String taskId, Map<String, Object> indicators, String narrative, Caller caller) {
-        Task task = reportTasks(caller).stream().filter(t -> t.taskId().equals(taskId)).findFirst()
-                .map(t -> tasks.createTaskQuery().taskId(taskId).singleResult())
-                .filter(java.util.Objects::nonNull) // completed meanwhile
+        ReportTask task = reportTasks(caller).stream().filter(t -> t.taskId().equals(taskId)).findFirst()
+                .filter(t -> workflow.isOpen(t.taskId())) // completed meanwhile
                 .orElseThrow(() -> ApiException.notFound("年度报告任务 " + taskId));
         List<cn.parkflow.system.FieldError> errors = new ArrayList<>();
         Map<String, Object> answers = new LinkedHashMap<>();
@@ -252,15 +247,14 @@ public class EvaluationRuns {
             throw FieldErrors.of(errors);
         }
         answers.put(EvaluationProcess.NARRATIVE, narrative == null ? "" : narrative.strip());
-        workflow.completeAs(task.getId(), caller.userId(), List.copyOf(caller.groups()), answers);
+        workflow.completeAs(task.taskId(), caller.userId(), List.copyOf(caller.groups()), answers);
     }
 
     /** Imported figures stand in for the operator's own report: its open task is completed. */
     void reportImported(long carrierId, int year) {
-        for (Task task : tasks.createTaskQuery().processDefinitionKey(EvaluationProcess.CARRIER_KEY)
-                .processInstanceBusinessKey(EvaluationProcess.carrierBusinessKey(year, carrierId))
-                .taskDefinitionKey(EvaluationProcess.ANNUAL_REPORT_TASK).list()) {
-            tasks.complete(task.getId(), Map.of(EvaluationProcess.REPORT_IMPORTED, true));
+        for (String task : workflow.openAll(EvaluationProcess.CARRIER_KEY, EvaluationProcess.carrierBusinessKey(year, carrierId),
+                EvaluationProcess.ANNUAL_REPORT_TASK)) {
+            workflow.complete(task, Map.of(EvaluationProcess.REPORT_IMPORTED, true));
         }
     }
 
@@ -296,10 +290,15 @@ public class EvaluationRuns {
     private record Result(long carrierId, String name, String rating, BigDecimal score, boolean reported, boolean confirmed) {}
 
     private List<Result> results(int year, String city) {
-        return jdbc.query("SELECT r.carrier_id, c.name, r.rating, r.score, r.reported, r.confirmed FROM evaluation_result r "
-                + "JOIN carrier c ON c.id = r.carrier_id WHERE r.eval_year = :y AND r.city = :city ORDER BY r.rating DESC, c.name",
-                Map.of("y", year, "city", city), (rs, n) -> new Result(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getBigDecimal(4), rs.getBoolean(5), rs.getBoolean(6)));
+        record Row(long carrierId, String rating, BigDecimal score, boolean reported, boolean confirmed) {}
+        List<Row> rows = jdbc.query("SELECT carrier_id, rating, score, reported, confirmed FROM evaluation_result"
+                + " WHERE eval_year = :y AND city = :city", Map.of("y", year, "city", city),
+                (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBoolean(4), rs.getBoolean(5)));
+        Map<Long, CarrierBrief> named = carriers.briefs(rows.stream().map(Row::carrierId).toList());
+        return rows.stream()
+                .map(r -> new Result(r.carrierId(), named.get(r.carrierId()).name(), r.rating(), r.score(), r.reported(), r.confirmed()))
+                .sorted(java.util.Comparator.comparing(Result::rating).reversed().thenComparing(Result::name, String.CASE_INSENSITIVE_ORDER))
+                .toList();
     }
 
     /** What the city's confirmation form shows: every carrier with its rating, and the options for changes. */
@@ -429,11 +428,21 @@ public class EvaluationRuns {
             where += " AND r.city = :city";
             p.addValue("city", city.code());
         }
-        return jdbc.query("SELECT r.city, c.name, c.operator_name, c.credit_code, c.kind, r.score, r.rating, r.proposed, r.reported, "
-                + "r.confirmed, r.change_reason FROM evaluation_result r JOIN carrier c ON c.id = r.carrier_id WHERE " + where
-                + " ORDER BY r.city, r.rating, c.name", p, (rs, n) -> new ResultLine(City.ofCode(rs.getString(1)).label(), rs.getString(2),
-                rs.getString(3), rs.getString(4), CarrierKind.valueOf(rs.getString(5)).label(), rs.getBigDecimal(6), rs.getString(7),
-                Rating.valueOf(rs.getString(7)).label(), rs.getString(8), rs.getBoolean(9), rs.getBoolean(10), rs.getString(11)));
+        record Row(String city, long carrierId, BigDecimal score, String rating, String proposed, boolean reported, boolean confirmed,
+                String changeReason) {}
+        List<Row> rows = jdbc.query("SELECT r.city, r.carrier_id, r.score, r.rating, r.proposed, r.reported, r.confirmed, r.change_reason"
+                + " FROM evaluation_result r WHERE " + where, p, (rs, n) -> new Row(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3),
+                rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7), rs.getString(8)));
+        Map<Long, CarrierBrief> named = carriers.briefs(rows.stream().map(Row::carrierId).toList());
+        record Sorted(Row row, CarrierBrief carrier) {}
+        return rows.stream().map(r -> new Sorted(r, named.get(r.carrierId())))
+                .sorted(java.util.Comparator.comparing((Sorted s) -> s.row().city()).thenComparing(s -> s.row().rating())
+                        .thenComparing(s -> s.carrier().name(), String.CASE_INSENSITIVE_ORDER))
+                .map(s -> new ResultLine(City.ofCode(s.row().city()).label(), s.carrier().name(), s.carrier().operatorName(),
+                        s.carrier().creditCode(), s.carrier().kind().label(), s.row().score(), s.row().rating(),
+                        Rating.valueOf(s.row().rating()).label(), s.row().proposed(), s.row().reported(), s.row().confirmed(),
+                        s.row().changeReason()))
+                .toList();
     }
 
     // --- progress ---
@@ -455,6 +464,21 @@ public class EvaluationRuns {
 
     public record CityProgress(City city, String cityName, int rated, int confirmed, Map<String, Integer> byRating) {}
 
+    /** The ratings of the last year the cities have confirmed (a run in progress has provisional ratings only). */
+    public record Confirmed(Integer year, Map<Rating, Long> byRating) {}
+
+    @Transactional(readOnly = true)
+    public Confirmed lastConfirmed() {
+        List<Integer> years = jdbc.queryForList("SELECT MAX(eval_year) FROM evaluation_result WHERE confirmed = TRUE", Map.of(), Integer.class);
+        Integer year = years.isEmpty() ? null : years.get(0);
+        Map<Rating, Long> counts = new java.util.EnumMap<>(Rating.class);
+        if (year != null) {
+            jdbc.query("SELECT rating, COUNT(*) FROM evaluation_result WHERE eval_year = :y AND confirmed = TRUE GROUP BY rating",
+                    Map.of("y", year), rs -> { counts.put(Rating.valueOf(rs.getString(1)), rs.getLong(2)); });
+        }
+        return new Confirmed(year, counts);
+    }
+
     @Transactional(readOnly = true)
     public Progress progress(int year) {
         record Run(Timestamp started, Timestamp finished, String processInstanceId) {}
@@ -467,12 +491,9 @@ public class EvaluationRuns {
         Object pi = run.processInstanceId();
         int total = 0;
         if (pi != null) {
-            Object carriers = Optional.ofNullable(runtime.createProcessInstanceQuery().processInstanceId(pi.toString()).singleResult())
-                    .map(p -> {
-                        Object count = runtime.getVariable(p.getId(), EvaluationProcess.CARRIER_COUNT);
-                        // a run started before the batches kept the carriers as one list
-                        return count != null ? count : runtime.getVariable(p.getId(), EvaluationProcess.CARRIERS);
-                    }).orElse(null);
+            // a run started before the batches kept the carriers as one list
+            Object carriers = processes.variable(pi.toString(), EvaluationProcess.CARRIER_COUNT)
+                    .or(() -> processes.variable(pi.toString(), EvaluationProcess.CARRIERS)).orElse(null);
             total = carriers instanceof Number n ? n.intValue() : carriers instanceof List<?> l ? l.size() : 0;
         }
         Map<String, Integer> byRating = new LinkedHashMap<>();

@@ -2,7 +2,9 @@ package cn.parkflow.evaluation;
 
 import cn.parkflow.identity.Caller;
 import cn.parkflow.identity.Roles;
+import cn.parkflow.registry.CarrierBrief;
 import cn.parkflow.registry.CarrierKind;
+import cn.parkflow.registry.RegistryReader;
 import cn.parkflow.registry.CreditCode;
 import cn.parkflow.registry.Indicator;
 import cn.parkflow.system.ApiException;
@@ -56,12 +58,14 @@ public class ReportImport {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final EvaluationRuns runs;
+    private final RegistryReader registry;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ReportImport(NamedParameterJdbcTemplate jdbc, EvaluationRuns runs, ObjectMapper json, Clock clock) {
+    ReportImport(NamedParameterJdbcTemplate jdbc, EvaluationRuns runs, RegistryReader registry, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.runs = runs;
+        this.registry = registry;
         this.json = json;
         this.clock = clock;
     }
@@ -224,16 +228,10 @@ public class ReportImport {
 
     private Map<String, List<Carrier>> carriers(List<String> codes) {
         Map<String, List<Carrier>> out = new HashMap<>();
-        if (codes.isEmpty()) {
-            return out;
-        }
         for (int from = 0; from < codes.size(); from += 1000) {
-            List<String> chunk = codes.subList(from, Math.min(codes.size(), from + 1000));
-            jdbc.query("SELECT id, name, credit_code, kind FROM carrier WHERE credit_code IN (:codes) AND status <> 'REVOKED'",
-                    Map.of("codes", chunk), rs -> {
-                        Carrier c = new Carrier(rs.getLong(1), rs.getString(2), rs.getString(3), CarrierKind.valueOf(rs.getString(4)));
-                        out.computeIfAbsent(c.creditCode(), k -> new ArrayList<>()).add(c);
-                    });
+            for (CarrierBrief b : registry.operatedBy(codes.subList(from, Math.min(codes.size(), from + 1000)))) {
+                out.computeIfAbsent(b.creditCode(), k -> new ArrayList<>()).add(new Carrier(b.id(), b.name(), b.creditCode(), b.kind()));
+            }
         }
         return out;
     }

@@ -1,10 +1,11 @@
 package cn.parkflow.identity;
 
+import cn.parkflow.workflow.Directory;
+
 import cn.parkflow.system.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,10 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "accounts", description = "账号管理")
 class AccountController {
 
-    private final IdentityService identity;
+    private final Directory identity;
     private final LoginThrottle logins;
 
-    AccountController(IdentityService identity, LoginThrottle logins) {
+    AccountController(Directory identity, LoginThrottle logins) {
         this.identity = identity;
         this.logins = logins;
     }
@@ -34,10 +35,10 @@ class AccountController {
         if (!caller.isAdmin() && !caller.in(Roles.PROVINCE_REVIEWER)) {
             throw ApiException.forbidden("只有省科技厅审核人员或管理员可以解除账号锁定");
         }
-        if (identity.createUserQuery().userId(username).singleResult() == null) {
+        if (identity.user(username).isEmpty()) {
             throw ApiException.notFound("账号");
         }
-        identity.unlockUser(username); // as parkflow itself: the engine reserves unlocking to its administrators
+        identity.unlock(username); // as parkflow itself: the engine reserves unlocking to its administrators
         logins.accountChanged(username, "ACCOUNT_UNLOCKED", caller.userId(), null);
         return ResponseEntity.noContent().build();
     }

@@ -1,9 +1,9 @@
 package cn.parkflow.identity;
 
+import cn.parkflow.workflow.Directory;
+
 import cn.parkflow.registry.City;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +30,10 @@ class DemoUsers {
 
     record DemoUser(String id, String firstName, String lastName, String group, String homeCity, String operator) {}
 
-    private final IdentityService identity;
+    private final Directory directory;
 
-    DemoUsers(IdentityService identity) {
-        this.identity = identity;
+    DemoUsers(Directory directory) {
+        this.directory = directory;
     }
 
     static List<DemoUser> users() {
@@ -65,26 +65,14 @@ class DemoUsers {
     public void onReady(ApplicationReadyEvent event) {
         int created = 0;
         for (DemoUser u : users()) {
-            if (identity.createUserQuery().userId(u.id()).singleResult() == null) {
-                User user = identity.newUser(u.id());
-                user.setFirstName(u.firstName());
-                user.setLastName(u.lastName());
-                user.setPassword(PASSWORD);
-                user.setEmail(u.id() + "@demo.parkflow.cn");
-                // the demo profile alone keeps the password "demo", below the password policy
-                ((org.camunda.bpm.engine.impl.IdentityServiceImpl) identity).saveUser(user, true);
-                if (identity.createGroupQuery().groupId(u.group()).singleResult() == null) {
-                    org.camunda.bpm.engine.identity.Group group = identity.newGroup(u.group());
-                    group.setName("系统管理员");
-                    group.setType("SYSTEM");
-                    identity.saveGroup(group);
-                }
-                identity.createMembership(u.id(), u.group());
+            // the demo profile alone keeps the password "demo", below the password policy
+            if (directory.createIfMissing(new Directory.NewAccount(new Directory.Person(u.id(), u.firstName(), u.lastName(),
+                    u.id() + "@demo.parkflow.cn"), PASSWORD, true, List.of(u.group())))) {
                 if (u.homeCity() != null) {
-                    identity.setUserInfo(u.id(), Roles.INFO_HOME_CITY, u.homeCity());
+                    directory.setInfo(u.id(), Roles.INFO_HOME_CITY, u.homeCity());
                 }
                 if (u.operator() != null) {
-                    identity.setUserInfo(u.id(), Roles.INFO_OPERATOR_CREDIT_CODE, u.operator());
+                    directory.setInfo(u.id(), Roles.INFO_OPERATOR_CREDIT_CODE, u.operator());
                 }
                 created++;
             }

@@ -1,5 +1,8 @@
 package cn.parkflow.identity;
 
+import cn.parkflow.workflow.BrowserSessions;
+import cn.parkflow.workflow.Directory;
+
 import cn.parkflow.system.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -7,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,10 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "session", description = "浏览器登录")
 class SessionController {
 
-    private final IdentityService identity;
+    private final Directory identity;
     private final BrowserSessions sessions;
 
-    SessionController(IdentityService identity, BrowserSessions sessions) {
+    SessionController(Directory identity, BrowserSessions sessions) {
         this.identity = identity;
         this.sessions = sessions;
     }

@@ -34,6 +34,47 @@ class CarrierQueries {
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
 
+    /** Carriers in force (active or warned), counted by city, kind and level. */
+    List<RegistryService.CarrierCount> countsInForce() {
+        return jdbc.query("SELECT city, kind, level, COUNT(*) FROM carrier WHERE status IN ('ACTIVE', 'WARNING') GROUP BY city, kind, level",
+                (rs, n) -> new RegistryService.CarrierCount(rs.getString(1), CarrierKind.valueOf(rs.getString(2)),
+                        Level.valueOf(rs.getString(3)), rs.getLong(4)));
+    }
+
+    private static final String BRIEF = "SELECT id, name, operator_name, credit_code, kind, city, status FROM carrier";
+
+    private static CarrierBrief brief(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new CarrierBrief(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), CarrierKind.valueOf(rs.getString(5)),
+                City.ofCode(rs.getString(6)), CarrierStatus.valueOf(rs.getString(7)));
+    }
+
+    List<CarrierBrief> briefs(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<CarrierBrief> out = new java.util.ArrayList<>();
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 1000) {
+            out.addAll(jdbc.query(BRIEF + " WHERE id IN (:ids)", Map.of("ids", all.subList(from, Math.min(all.size(), from + 1000))),
+                    (rs, n) -> brief(rs)));
+        }
+        return out;
+    }
+
+    List<CarrierBrief> briefsByCreditCode(java.util.Collection<String> codes) {
+        return codes.isEmpty() ? List.of()
+                : jdbc.query(BRIEF + " WHERE credit_code IN (:codes) AND status <> 'REVOKED'", Map.of("codes", List.copyOf(codes)),
+                        (rs, n) -> brief(rs));
+    }
+
+    /** Carriers in force (active or warned) certified by the end of {@code year} and without an evaluation of it. */
+    List<Long> dueForEvaluation(int year) {
+        return jdbc.queryForList("SELECT c.id FROM carrier c WHERE c.status IN ('ACTIVE', 'WARNING') "
+                + "AND EXISTS (SELECT 1 FROM certification x WHERE x.carrier_id = c.id AND x.valid_from <= :end) "
+                + "AND NOT EXISTS (SELECT 1 FROM evaluation e WHERE e.carrier_id = c.id AND e.eval_year = :year) ORDER BY c.id",
+                Map.of("end", java.time.LocalDate.of(year, 12, 31), "year", year), Long.class);
+    }
+
     CarrierQueries(NamedParameterJdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;

@@ -28,6 +28,34 @@ public class RegistryReader {
         this.clock = clock;
     }
 
+    /** The carriers of {@code ids} that exist, by id (one query per thousand). */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, CarrierBrief> briefs(java.util.Collection<Long> ids) {
+        java.util.Map<Long, CarrierBrief> out = new java.util.LinkedHashMap<>();
+        queries.briefs(ids).forEach(b -> out.put(b.id(), b));
+        return out;
+    }
+
+    public CarrierBrief brief(long id) {
+        CarrierBrief brief = briefs(List.of(id)).get(id);
+        if (brief == null) {
+            throw new IllegalArgumentException("no carrier " + id);
+        }
+        return brief;
+    }
+
+    /** The carriers not revoked that these credit codes operate. */
+    @Transactional(readOnly = true)
+    public List<CarrierBrief> operatedBy(java.util.Collection<String> creditCodes) {
+        return queries.briefsByCreditCode(creditCodes);
+    }
+
+    /** Carriers in force certified by the end of {@code year} that have no evaluation of it yet, by id. */
+    @Transactional(readOnly = true)
+    public List<Long> dueForEvaluation(int year) {
+        return queries.dueForEvaluation(year);
+    }
+
     @Transactional(readOnly = true)
     public Optional<CarrierDetails> find(long id) {
         return queries.summary(id).map(summary -> {

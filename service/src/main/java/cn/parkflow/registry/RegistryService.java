@@ -3,6 +3,7 @@ package cn.parkflow.registry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,17 +22,29 @@ public class RegistryService {
     private final AuditEventRepository audit;
     private final EvaluationRepository evaluations;
     private final CertificationNumbers numbers;
+    private final CarrierQueries queries;
     private final Clock clock;
 
     RegistryService(CarrierRepository carriers, CertificationRepository certifications, TitleRepository titles,
-            AuditEventRepository audit, EvaluationRepository evaluations, CertificationNumbers numbers, Clock clock) {
+            AuditEventRepository audit, EvaluationRepository evaluations, CertificationNumbers numbers, CarrierQueries queries,
+            Clock clock) {
         this.evaluations = evaluations;
         this.carriers = carriers;
         this.certifications = certifications;
         this.titles = titles;
         this.audit = audit;
         this.numbers = numbers;
+        this.queries = queries;
         this.clock = clock;
+    }
+
+    /** How many carriers in force a city has of one kind and level. */
+    public record CarrierCount(String city, CarrierKind kind, Level level, long count) {}
+
+    /** Carriers in force (active or warned), counted by city, kind and level (the province's dashboard). */
+    @Transactional(readOnly = true)
+    public List<CarrierCount> countsInForce() {
+        return queries.countsInForce();
     }
 
     /** The result of a certification: the carrier's id and the new certification's number. */

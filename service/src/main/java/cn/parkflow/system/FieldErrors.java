@@ -6,6 +6,10 @@ import org.springframework.http.HttpStatus;
 /** Field-level refusals found by services rather than by bean validation. */
 public final class FieldErrors {
 
+    /** The problem type and title of every field-level refusal. */
+    public static final java.net.URI TYPE = ProblemDetailsAdvice.VALIDATION;
+    public static final String TITLE = "请求参数有误";
+
     private FieldErrors() {}
 
     public static ApiException single(String field, String detail) {
@@ -16,8 +20,8 @@ public final class FieldErrors {
     public static ApiException of(List<FieldError> errors) {
         FieldError first = errors.get(0);
         String detail = first.field() + ": " + first.detail() + (errors.size() > 1 ? "（另有" + (errors.size() - 1) + "项）" : "");
-        return new ApiException(HttpStatus.BAD_REQUEST, "请求参数有误", detail)
-                .with("type", ProblemDetailsAdvice.VALIDATION)
+        return new ApiException(HttpStatus.BAD_REQUEST, TITLE, detail)
+                .with("type", TYPE)
                 .with("errors", List.copyOf(errors));
     }
 }

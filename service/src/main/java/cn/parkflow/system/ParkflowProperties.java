@@ -3,8 +3,6 @@ package cn.parkflow.system;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import cn.parkflow.document.DocumentType;
-import cn.parkflow.registry.CarrierKind;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,8 +17,7 @@ public record ParkflowProperties(
         @DefaultValue("P15D") Duration correctionPeriod,
         @DefaultValue Due due,
         @DefaultValue Demo demo,
-        @DefaultValue Storage storage,
-        @DefaultValue Documents documents) {
+        @DefaultValue Storage storage) {
 
     public record Demo(@DefaultValue("false") boolean enabled) {}
 
@@ -51,21 +48,6 @@ public record ParkflowProperties(
             @DefaultValue("parkflow-documents") String bucket,
             String accessKey,
             String secretKey) {}
-
-    /**
-     * Evidence rules: the upload size limit and, per carrier kind, the document types a submission
-     * must carry (DOMAIN.md §3 "typical evidence"; assumed defaults, editable).
-     */
-    public record Documents(@DefaultValue("50MB") DataSize maxSize, Map<CarrierKind, List<DocumentType>> required) {
-
-        public Documents {
-            required = required == null ? Map.of() : Map.copyOf(required);
-        }
-
-        public List<DocumentType> requiredFor(CarrierKind kind) {
-            return required.getOrDefault(kind, List.of());
-        }
-    }
 
     /** How long each user task may take before it is overdue (its due date). */
     public record Due(

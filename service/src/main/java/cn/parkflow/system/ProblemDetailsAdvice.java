@@ -1,6 +1,5 @@
 package cn.parkflow.system;
 
-import cn.parkflow.document.DocumentRejectedException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
@@ -94,19 +93,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return concurrent(e);
         }
         throw e;
-    }
-
-    @ExceptionHandler(DocumentRejectedException.class)
-    ResponseEntity<ProblemDetail> document(DocumentRejectedException e) {
-        HttpStatus status = switch (e.reason()) {
-            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
-            case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-            case EMPTY -> HttpStatus.BAD_REQUEST;
-        };
-        if (e.reason() == DocumentRejectedException.Reason.EMPTY) {
-            return respond(HttpStatus.BAD_REQUEST, invalid(List.of(FieldError.of("file", e.getMessage()))));
-        }
-        return respond(status, problem(status, "文件被拒收", e.getMessage()));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

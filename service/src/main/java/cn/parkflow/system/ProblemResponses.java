@@ -8,11 +8,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /** Problem details written straight to the servlet response, where a filter answers before any controller. */
-final class ProblemResponses {
+public final class ProblemResponses {
 
     private ProblemResponses() {}
 
-    static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title, String detail)
+    public static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title, String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);

@@ -1,6 +1,5 @@
 package cn.parkflow.system;
 
-import cn.parkflow.registry.City;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -33,17 +32,6 @@ class SystemConfiguration {
                     context.setForceQuote(false);
                 }
                 return bean;
-            }
-        };
-    }
-
-    /** Cities travel as division codes ({@code ?city=320500}), not as enum names. */
-    @Bean
-    Converter<String, City> cityConverter() {
-        return new Converter<>() {
-            @Override
-            public City convert(String code) {
-                return City.ofCode(code.strip());
             }
         };
     }

@@ -1,5 +1,7 @@
 package cn.parkflow.workflow;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +40,19 @@ class CamundaProcesses implements Processes, Tasks {
     }
 
     @Override
+    public String startByMessage(String message, String businessKey, Map<String, Object> variables) {
+        return runtime.startProcessInstanceByMessage(message, businessKey, variables).getId();
+    }
+
+    @Override
+    public Optional<Object> variable(String processInstanceId, String name) {
+        if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(runtime.getVariable(processInstanceId, name));
+    }
+
+    @Override
     public Optional<String> open(String processKey, String businessKey, String taskKey) {
         Task task = tasks.createTaskQuery()
                 .processInstanceBusinessKey(businessKey)
@@ -64,5 +79,36 @@ class CamundaProcesses implements Processes, Tasks {
                 identity.setAuthentication(previous);
             }
         }
+    }
+
+    @Override
+    public void complete(String taskId, Map<String, Object> variables) {
+        tasks.complete(taskId, variables);
+    }
+
+    @Override
+    public List<OpenTask> candidateTasks(String processKey, String taskKey, String candidateUser, List<String> variables) {
+        return tasks.createTaskQuery().processDefinitionKey(processKey).taskDefinitionKey(taskKey).taskCandidateUser(candidateUser)
+                .orderByDueDate().asc().list().stream()
+                .map(t -> new OpenTask(t.getId(), t.getDueDate() == null ? null : t.getDueDate().toInstant(),
+                        tasks.getVariables(t.getId(), variables)))
+                .toList();
+    }
+
+    @Override
+    public List<String> openAll(String processKey, String businessKey, String taskKey) {
+        return tasks.createTaskQuery().processDefinitionKey(processKey).processInstanceBusinessKey(businessKey)
+                .taskDefinitionKey(taskKey).list().stream().map(Task::getId).toList();
+    }
+
+    @Override
+    public boolean isOpen(String taskId) {
+        return tasks.createTaskQuery().taskId(taskId).count() > 0;
+    }
+
+    @Override
+    public Load load(List<String> candidateGroups, Instant overdueAt) {
+        return new Load(tasks.createTaskQuery().taskCandidateGroupIn(candidateGroups).includeAssignedTasks().count(),
+                tasks.createTaskQuery().taskCandidateGroupIn(candidateGroups).includeAssignedTasks().dueBefore(Date.from(overdueAt)).count());
     }
 }

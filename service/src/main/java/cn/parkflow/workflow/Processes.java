@@ -1,6 +1,7 @@
 package cn.parkflow.workflow;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** What capabilities need of running processes: start one, and deliver a message to the instances waiting for it. */
 public interface Processes {
@@ -13,4 +14,10 @@ public interface Processes {
      * equals {@code value}, leaving {@code variables} on the receiving scope; false when none waits.
      */
     boolean deliver(String message, String variable, Object value, Map<String, Object> variables);
+
+    /** Starts the process whose start event waits for {@code message}; returns the process instance id. */
+    String startByMessage(String message, String businessKey, Map<String, Object> variables);
+
+    /** A variable of a running process instance; empty when it has ended or has no such variable. */
+    Optional<Object> variable(String processInstanceId, String name);
 }

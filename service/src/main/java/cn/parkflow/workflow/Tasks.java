@@ -1,5 +1,6 @@
 package cn.parkflow.workflow;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,4 +16,24 @@ public interface Tasks {
      * authorization checks and task listeners see the caller, as when the portal completes a form.
      */
     void completeAs(String taskId, String userId, List<String> groups, Map<String, Object> variables);
+
+    /** Completes a user task as parkflow itself (no user: the engine's authorization does not apply). */
+    void complete(String taskId, Map<String, Object> variables);
+
+    /** An open user task with the variables asked for. */
+    record OpenTask(String id, Instant due, Map<String, Object> variables) {}
+
+    /** The open tasks {@code taskKey} of {@code processKey} the user is a candidate for, earliest due first. */
+    List<OpenTask> candidateTasks(String processKey, String taskKey, String candidateUser, List<String> variables);
+
+    /** The ids of every open task {@code taskKey} of the instances of {@code processKey} under {@code businessKey}. */
+    List<String> openAll(String processKey, String businessKey, String taskKey);
+
+    /** Whether the task is still open. */
+    boolean isOpen(String taskId);
+
+    /** Open tasks of the groups (candidate or assigned), and of those the ones due before {@code overdueAt}. */
+    record Load(long open, long overdue) {}
+
+    Load load(List<String> candidateGroups, Instant overdueAt);
 }

@@ -1,8 +1,8 @@
 package cn.parkflow.identity;
 
+import cn.parkflow.workflow.Directory;
+
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -15,23 +15,22 @@ import org.springframework.stereotype.Component;
  * Cockpit are the accounts of {@code /api}. Each Camunda group becomes an authority of the same id.
  */
 @Component
-class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+class DirectoryAuthenticationProvider implements AuthenticationProvider {
 
-    private final IdentityService identityService;
+    private final Directory directory;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService) {
-        this.identityService = identityService;
+    DirectoryAuthenticationProvider(Directory directory) {
+        this.directory = directory;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (userId == null || credentials == null || !identityService.checkPassword(userId, credentials.toString())) {
+        if (userId == null || credentials == null || !directory.checkPassword(userId, credentials.toString())) {
             throw new BadCredentialsException("用户名或密码错误");
         }
-        List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId)
+        List<SimpleGrantedAuthority> authorities = directory.groupsOf(userId).stream()
                 .map(SimpleGrantedAuthority::new)
                 .toList();
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);

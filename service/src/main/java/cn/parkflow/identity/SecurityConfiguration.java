@@ -1,12 +1,10 @@
-package cn.parkflow.system;
+package cn.parkflow.identity;
 
-import cn.parkflow.identity.BrowserSessions;
+import cn.parkflow.system.ProblemResponses;
+import cn.parkflow.workflow.BrowserSessions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -27,12 +25,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    /** Request attribute under which the login policy leaves why a login was refused (identity.LoginThrottle.REFUSAL). */
     /** The portal's Content-Security-Policy: scripts, styles and data from parkflow itself only. */
     static final String PORTAL_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
-    static final String LOGIN_REFUSAL = "cn.parkflow.identity.LoginThrottle.refusal";
 
     @Bean
     @org.springframework.core.annotation.Order(1)
@@ -53,7 +49,7 @@ class SecurityConfiguration {
                             if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
                                 response.setHeader("WWW-Authenticate", "Basic realm=\"parkflow\"");
                             }
-                            Object refusal = request.getAttribute(LOGIN_REFUSAL);
+                            Object refusal = request.getAttribute(LoginThrottle.REFUSAL);
                             write(json, response, HttpStatus.UNAUTHORIZED, "需要登录",
                                     refusal != null ? refusal.toString() : "请使用用户名和密码登录");
                         }))
@@ -88,17 +84,5 @@ class SecurityConfiguration {
     private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title, String detail)
             throws IOException {
         ProblemResponses.write(json, response, status, title, detail);
-    }
-
-    /** Camunda's own HTTP Basic authentication on the engine REST API, so its authorization checks apply. */
-    @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        registration.setName("camunda-engine-rest-auth");
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/engine-rest/*");
-        registration.setOrder(102);
-        return registration;
     }
 }

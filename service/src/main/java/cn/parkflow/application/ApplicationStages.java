@@ -1,13 +1,8 @@
 package cn.parkflow.application;
 
-import cn.parkflow.publication.Objections;
 
-import static cn.parkflow.system.FormText.markdown;
 
-import cn.parkflow.certification.CertificationProcess;
-import cn.parkflow.certification.EligibilityResult;
-import cn.parkflow.workflow.Processes;
-import cn.parkflow.workflow.Tasks;
+import cn.parkflow.document.DocumentRules;
 import cn.parkflow.document.DocumentSubject;
 import cn.parkflow.document.EvidenceDocuments;
 import cn.parkflow.document.DocumentType;
@@ -19,25 +14,14 @@ import cn.parkflow.registry.CreditCode;
 import cn.parkflow.registry.Industry;
 import cn.parkflow.registry.RegistryService;
 import cn.parkflow.system.ApiException;
-import cn.parkflow.system.FormText;
-import cn.parkflow.system.ParkflowProperties;
-import cn.parkflow.system.StorageUnavailableException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,14 +30,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * An application's way through certification: submission, the stages the process moves it
- * through, publication and objections, and the outcome written into the registry. Called by the
- * API (submit, objections) and by the process adapters, always inside the engine's transaction.
+ * The stages an application passes through as certification moves it: submitted, reviewed, returned,
+ * published, certified (written into the registry) or ended, each step on its timeline. Called by
+ * certification (its submission and its process adapters), inside the engine's transaction.
  */
 @Service
-public class ApplicationWorkflow {
-
-    private static final java.time.format.DateTimeFormatter HISTORY_TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+public class ApplicationStages {
 
     private static final Set<ApplicationStatus> TERMINAL =
             EnumSet.of(ApplicationStatus.CERTIFIED, ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN);
@@ -61,45 +43,39 @@ public class ApplicationWorkflow {
     private final ApplicationService applications;
     private final ApplicationRepository rows;
     private final EventRepository events;
-    private final Objections objections;
     private final EvidenceDocuments documents;
-    private final Processes processes;
-    private final Tasks tasks;
     private final RegistryService registry;
-    private final ParkflowProperties properties;
+    private final DocumentRules documentRules;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ApplicationWorkflow(ApplicationService applications, ApplicationRepository rows,
-            EventRepository events, Objections objections, EvidenceDocuments documents,
-            Processes processes, Tasks tasks, RegistryService registry, ParkflowProperties properties, ObjectMapper json, Clock clock) {
+    ApplicationStages(ApplicationService applications, ApplicationRepository rows,
+            EventRepository events, EvidenceDocuments documents,
+            RegistryService registry, DocumentRules documentRules, ObjectMapper json, Clock clock) {
         this.applications = applications;
         this.rows = rows;
         this.events = events;
-        this.objections = objections;
         this.documents = documents;
-        this.processes = processes;
-        this.tasks = tasks;
         this.registry = registry;
-        this.properties = properties;
+        this.documentRules = documentRules;
         this.json = json;
         this.clock = clock;
     }
 
-    /** What {@code POST /submit} answers. */
-    public record Submitted(long id, ApplicationStatus status, String processInstanceId) {}
+    /** A submission as the application records it: a first one, or one after a correction. */
+    public record Submission(long id, boolean afterCorrection, String processInstanceId) {}
 
     /**
-     * Submits a draft (starting exactly one certification process) or a corrected application
-     * (returning it to the reviewer who asked for the correction). Refuses with 422 while a required
-     * document type is missing, 409 when already submitted or when the operator has another open
-     * application for the same carrier and kind, 503 when the object store cannot confirm the evidence.
+     * Marks a draft or a corrected application submitted, after the checks a submission must pass:
+     * 422 while a required document type is missing or a stored document is gone, 409 when already
+     * submitted or when the operator has another open application for the same carrier and kind, 503
+     * when the object store cannot confirm the evidence. Certification then starts or resumes its process.
      */
     @Transactional
-    public Submitted submit(long id, Caller caller) {
+    public Submission submit(long id, Caller caller) {
         ApplicationRow row = applications.editableRow(id, caller);
         Set<DocumentType> present = documents.typesPresent(DocumentSubject.APPLICATION, id);
-        List<DocumentType> missing = properties.documents().requiredFor(row.kind).stream().filter(t -> !present.contains(t)).toList();
+        List<DocumentType> missing = documentRules.requiredFor(row.kind).stream().filter(t -> !present.contains(t)).toList();
         if (!missing.isEmpty()) {
             throw ApiException.unprocessable("缺少必备材料：" + missing.stream().map(DocumentType::label).collect(Collectors.joining("、")))
                     .with("missingDocumentTypes", missing);
@@ -111,10 +87,7 @@ public class ApplicationWorkflow {
             row.updatedAt = now;
             rows.save(row);
             event(id, caller.userId(), "RESUBMITTED", "补正后重新提交");
-            String correction = tasks.open(CertificationProcess.KEY, String.valueOf(id), CertificationProcess.SUPPLEMENT_TASK)
-                    .orElseThrow(() -> new IllegalStateException("no correction task open for application " + id));
-            tasks.completeAs(correction, caller.userId(), null, Map.of());
-            return new Submitted(id, ApplicationStatus.SUBMITTED, row.processInstanceId);
+            return new Submission(id, true, row.processInstanceId);
         }
         String openKey = row.creditCode + "|" + row.kind + "|" + row.carrierName;
         rows.findByOpenKey(openKey).filter(other -> !other.id.equals(row.id)).ifPresent(other -> {
@@ -126,69 +99,21 @@ public class ApplicationWorkflow {
         row.openKey = openKey;
         rows.save(row);
         event(id, caller.userId(), "SUBMITTED", "提交申报");
-        row.processInstanceId = processes.start(CertificationProcess.KEY, String.valueOf(id), startVariables(row));
-        rows.save(row);
-        return new Submitted(id, ApplicationStatus.SUBMITTED, row.processInstanceId);
+        return new Submission(id, false, null);
     }
 
-    private Map<String, Object> startVariables(ApplicationRow row) {
-        Map<String, Object> v = new HashMap<>(displayVariables(row));
-        v.put(CertificationProcess.APPLICATION_ID, row.id);
-        v.put(CertificationProcess.APPLICANT, row.ownerId);
-        v.put(CertificationProcess.CITY_GROUP, City.ofCode(row.city).reviewerGroup());
-        v.put("city", row.city);
-        v.put("kind", row.kind.name());
-        v.put("level", row.level.name());
-        v.put(CertificationProcess.RETURNED_BY, "NONE");
-        v.put(CertificationProcess.CORRECTION_PERIOD, properties.correctionPeriod().toString());
-        v.put(CertificationProcess.PUBLICATION_PERIOD, properties.publicationPeriod().toString());
-        v.put(CertificationProcess.PUBLICATION_SUBJECT, CertificationProcess.subject(row.id));
-        return v;
-    }
-
-    /** Values the Tasklist forms show. */
-    public Map<String, Object> displayVariables(long id) {
-        return displayVariables(row(id));
-    }
-
-    private Map<String, Object> displayVariables(ApplicationRow row) {
-        City city = City.ofCode(row.city);
-        Map<String, Object> v = new HashMap<>();
-        v.put("carrierName", row.carrierName);
-        v.put("operatorName", row.operatorName);
-        v.put("creditCode", row.creditCode);
-        v.put("kindLabel", row.kind.label());
-        v.put("levelLabel", row.level.label());
-        v.put("cityName", city.label());
-        v.put("address", row.address);
-        v.put("industriesText", industries(row).stream().map(Industry::label).collect(Collectors.joining("、")));
-        return v;
-    }
-
-    /**
-     * What reviewers read in their Tasklist forms, as markdown: key indicators, the eligibility
-     * result, the earlier steps with their comments, and links to each document (served through the
-     * access-checked document endpoint).
-     */
-    @Transactional(readOnly = true)
-    public Map<String, Object> reviewVariables(long id, boolean forOperator) {
+    /** Records the process instance that certifies the application. */
+    @Transactional
+    public void linkProcess(long id, String processInstanceId) {
         ApplicationRow row = row(id);
-        ApplicationView view = applications.view(row, forOperator);
-        Map<String, Object> v = new HashMap<>(displayVariables(row));
-        v.put("indicatorsMarkdown", FormText.indicatorTable(view.indicators()));
-        StringBuilder history = new StringBuilder();
-        view.timeline().stream().filter(t -> !"DOCUMENT_UPLOADED".equals(t.action())).forEach(t -> history.append("- ")
-                .append(HISTORY_TIME.format(t.at().atZone(clock.getZone()))).append(" ").append(markdown(t.actor())).append("：")
-                .append(markdown(t.comment() == null ? t.action() : t.comment())).append("\n"));
-        v.put("historyMarkdown", history.toString());
-        StringBuilder docs = new StringBuilder();
-        view.documents().forEach(d -> docs.append("- [").append(d.typeLabel()).append("：").append(markdown(d.fileName()))
-                .append("](/api/applications/").append(id).append("/documents/").append(d.id()).append(")\n"));
-        v.put("documentsMarkdown", docs.isEmpty() ? "（无材料）" : docs.toString());
-        if (view.eligibility() != null) {
-            v.put(CertificationProcess.ELIGIBLE, view.eligibility().eligible());
-        }
-        return v;
+        row.processInstanceId = processInstanceId;
+        rows.save(row);
+    }
+
+    /** The application as its reader in a Tasklist form sees it (the operator: without what is not meant for it). */
+    @Transactional(readOnly = true)
+    public ApplicationView view(long id, boolean forOperator) {
+        return applications.view(row(id), forOperator);
     }
 
     // --- the process's view of an application ---
@@ -206,14 +131,14 @@ public class ApplicationWorkflow {
     }
 
     @Transactional
-    public void recordEligibility(long id, EligibilityResult result) {
+    public void recordEligibility(long id, String ruleSet, boolean eligible, List<String> failedCriteria, String summary) {
         ApplicationRow row = row(id);
-        row.ruleSet = result.ruleSet();
-        row.eligible = result.eligible();
-        row.failedCriteria = write(result.failedCriteria());
+        row.ruleSet = ruleSet;
+        row.eligible = eligible;
+        row.failedCriteria = write(failedCriteria);
         row.updatedAt = clock.instant();
         rows.save(row);
-        event(id, "system", result.eligible() ? "ELIGIBLE" : "NOT_ELIGIBLE", result.summary());
+        event(id, "system", eligible ? "ELIGIBLE" : "NOT_ELIGIBLE", summary);
     }
 
     /** Moves the application into a stage of the process. */
@@ -288,16 +213,6 @@ public class ApplicationWorkflow {
         event(id, "system", "PUBLICATION_CLOSED", upheld ? "公示期内异议成立，公示终止" : "公示期满，无成立的异议");
     }
 
-    /**
-     * Reads every stored document back and compares its SHA-256 with the one recorded at upload:
-     * nothing is certified on evidence that changed or vanished. A store failure throws, so the
-     * engine retries and raises an incident.
-     */
-    @Transactional(readOnly = true)
-    public void verifyDocuments(long id) {
-        documents.verify(DocumentSubject.APPLICATION, id);
-    }
-
     /** Writes the certification into the registry and ends the application CERTIFIED, in one transaction. */
     @Transactional
     public RegistryService.Certified certify(long id) {
@@ -332,25 +247,19 @@ public class ApplicationWorkflow {
 
     // --- objections ---
 
-    public record ObjectionReceipt(long id, long applicationId, Instant receivedAt) {}
-
-    /** Accepts a written objection with the objector's real name and contact, during publication only. */
-    @Transactional
-    public ObjectionReceipt object(long id, Objections.Filed objection) {
+    /** 404 for no such application, 409 unless it is under publication now (objections are received then only). */
+    @Transactional(readOnly = true)
+    public void requireUnderPublication(long id) {
         ApplicationRow row = rows.findById(id).orElseThrow(() -> ApiException.notFound("公示项目"));
         Instant now = clock.instant();
         if (row.status != ApplicationStatus.PUBLICATION || row.publicationEnd == null || !now.isBefore(row.publicationEnd)) {
             throw ApiException.conflict("该申报不在公示期内，异议不予受理");
         }
-        Objections.Objection saved = objections.receive(CertificationProcess.subject(id), id,
-                objection);
-        event(id, "public", "OBJECTION_RECEIVED", "收到异议（异议人：" + objection.objectorName() + "）");
-        return new ObjectionReceipt(saved.id(), id, saved.receivedAt());
     }
 
     @Transactional
-    public void objectionDecided(Objections.Objection o) {
-        event(o.itemId(), o.decidedBy(), o.upheld() ? "OBJECTION_UPHELD" : "OBJECTION_DISMISSED", o.reply());
+    public void objectionDecided(long id, boolean upheld, String reply, String actor) {
+        event(id, actor, upheld ? "OBJECTION_UPHELD" : "OBJECTION_DISMISSED", reply);
     }
 
     /** An application under publication, as the public list shows it. */

@@ -1,6 +1,7 @@
-package cn.parkflow.system;
+package cn.parkflow.dashboard;
 
 import cn.parkflow.application.ApplicationStatus;
+import cn.parkflow.document.DocumentRules;
 import cn.parkflow.document.DocumentType;
 import cn.parkflow.registry.CarrierKind;
 import cn.parkflow.registry.CarrierStatus;
@@ -28,10 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "catalogue", description = "代码表")
 class CatalogueController {
 
-    private final ParkflowProperties properties;
+    private final DocumentRules documentRules;
 
-    CatalogueController(ParkflowProperties properties) {
-        this.properties = properties;
+    CatalogueController(DocumentRules documentRules) {
+        this.documentRules = documentRules;
     }
 
     record Code(String code, String label) {}
@@ -47,13 +48,13 @@ class CatalogueController {
     ResponseEntity<Catalogue> catalogue() {
         Map<CarrierKind, List<DocumentType>> required = new LinkedHashMap<>();
         for (CarrierKind kind : CarrierKind.values()) {
-            required.put(kind, properties.documents().requiredFor(kind));
+            required.put(kind, documentRules.requiredFor(kind));
         }
         Catalogue c = new Catalogue(codes(CarrierKind.values()), codes(Level.values()),
                 Arrays.stream(City.values()).map(city -> new Code(city.code(), city.label())).toList(),
                 codes(Industry.values()), codes(DocumentType.values()), codes(ApplicationStatus.values()), codes(CarrierStatus.values()),
                 Arrays.stream(Indicator.values()).map(i -> new IndicatorCode(i.name(), i.label(), i.unit())).toList(),
-                required, properties.documents().maxSize().toBytes());
+                required, documentRules.maxSize().toBytes());
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5))).body(c);
     }
 

@@ -1,4 +1,4 @@
-package cn.parkflow.identity;
+package cn.parkflow.workflow;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,15 +1,12 @@
-package cn.parkflow.certification;
+package cn.parkflow.identity;
 
-import cn.parkflow.identity.Roles;
-import cn.parkflow.identity.UserDirectory;
+import cn.parkflow.workflow.Directory;
 import cn.parkflow.registry.City;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,12 +19,12 @@ public class ExpertPanel {
     /** An expert the reviewer may choose, as the form lists it. */
     public record Candidate(String value, String label) {}
 
-    private final IdentityService identity;
+    private final Directory directory;
     private final UserDirectory users;
     private final Random random = new SecureRandom();
 
-    ExpertPanel(IdentityService identity, UserDirectory users) {
-        this.identity = identity;
+    ExpertPanel(Directory directory, UserDirectory users) {
+        this.directory = directory;
         this.users = users;
     }
 
@@ -37,10 +34,10 @@ public class ExpertPanel {
     /** Every member of group {@code expert}, read once (draw from this list for many applications). */
     public List<Expert> experts() {
         List<Expert> out = new ArrayList<>();
-        for (User user : identity.createUserQuery().memberOfGroup(Roles.EXPERT).orderByUserId().asc().list()) {
-            City home = users.homeCity(user.getId()).orElse(null);
-            out.add(new Expert(user.getId(), name(user) + "（" + (home == null ? "未登记" : home.label()) + "）", home,
-                    users.operatorCreditCode(user.getId()).orElse(null)));
+        for (Directory.Person user : directory.members(Roles.EXPERT)) {
+            City home = users.homeCity(user.id()).orElse(null);
+            out.add(new Expert(user.id(), name(user) + "（" + (home == null ? "未登记" : home.label()) + "）", home,
+                    users.operatorCreditCode(user.id()).orElse(null)));
         }
         return out;
     }
@@ -52,7 +49,7 @@ public class ExpertPanel {
 
     /** Why this user may not score the application, or null when it may. */
     public String conflict(String userId, City applicantCity, String operatorCreditCode) {
-        if (identity.createUserQuery().userId(userId).memberOfGroup(Roles.EXPERT).count() == 0) {
+        if (!directory.isMember(userId, Roles.EXPERT)) {
             return userId + " 不是评审专家";
         }
         return interest(new Expert(userId, userId, users.homeCity(userId).orElse(null), users.operatorCreditCode(userId).orElse(null)),
@@ -87,8 +84,9 @@ public class ExpertPanel {
         return List.copyOf(pool.subList(0, count));
     }
 
-    private static String name(User user) {
-        String name = (user.getLastName() == null ? "" : user.getLastName()) + (user.getFirstName() == null ? "" : user.getFirstName());
-        return name.isBlank() ? user.getId() : user.getFirstName() + user.getLastName();
+    /** As the expert lists always showed it: given name, then surname ("王专家"); the id when there is no name. */
+    private static String name(Directory.Person user) {
+        String name = (user.lastName() == null ? "" : user.lastName()) + (user.firstName() == null ? "" : user.firstName());
+        return name.isBlank() ? user.id() : user.firstName() + user.lastName();
     }
 }

@@ -1,6 +1,5 @@
-package cn.parkflow.system;
+package cn.parkflow.registry;
 
-import cn.parkflow.registry.Indicator;
 import java.util.List;
 import java.util.Map;
 import org.camunda.spin.Spin;

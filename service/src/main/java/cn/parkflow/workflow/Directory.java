@@ -1,0 +1,52 @@
+package cn.parkflow.workflow;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The accounts and groups that the engine's identity holds (Camunda Admin shows the same): who a user is,
+ * the groups it belongs to, what parkflow records about it beyond the engine's columns (user info),
+ * and the password check. Capabilities ask here instead of the engine's IdentityService.
+ */
+public interface Directory {
+
+    /** A user as the engine's identity holds it. */
+    record Person(String id, String firstName, String lastName, String email) {
+
+        /** Surname then given name, as Chinese names are written; the id when the account has no name. */
+        public String displayName() {
+            String name = (lastName == null ? "" : lastName) + (firstName == null ? "" : firstName);
+            return name.isBlank() ? id : name.strip();
+        }
+    }
+
+    /** A new account: its person, initial password and groups (each created with its name if missing). */
+    record NewAccount(Person person, String password, boolean belowPasswordPolicy, List<String> groups) {}
+
+    boolean checkPassword(String userId, String password);
+
+    Optional<Person> user(String userId);
+
+    List<String> groupsOf(String userId);
+
+    boolean isMember(String userId, String groupId);
+
+    /** The members of a group, by user id. */
+    List<Person> members(String groupId);
+
+    Optional<String> info(String userId, String key);
+
+    void setInfo(String userId, String key, String value);
+
+    /** The members of {@code groupId} whose user info {@code key} is {@code value}, by user id, in one query. */
+    List<String> membersWithInfo(String groupId, String key, String value);
+
+    /** Lifts a login lock (as parkflow itself: the engine reserves unlocking to its administrators). */
+    void unlock(String userId);
+
+    /** Creates the account unless a user of its id exists; false when it existed. */
+    boolean createIfMissing(NewAccount account);
+
+    /** Creates the group unless it exists. */
+    void ensureGroup(String id, String name, String type);
+}
