@@ -45,9 +45,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class ApplicationController {
 
     private final ApplicationService service;
+    private final ApplicationQueries queries;
     private final DocumentResponses responses;
 
-    ApplicationController(ApplicationService service, DocumentResponses responses) {
+    ApplicationController(ApplicationService service, ApplicationQueries queries, DocumentResponses responses) {
+        this.queries = queries;
         this.service = service;
         this.responses = responses;
     }
@@ -79,7 +81,7 @@ class ApplicationController {
             @RequestParam(required = false) City city,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return service.list(CurrentCaller.get(), status, city, page, size);
+        return queries.list(CurrentCaller.get(), status, city, page, size);
     }
 
     @PostMapping(path = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -2,7 +2,7 @@ package cn.parkflow.application;
 
 import cn.parkflow.registry.Labelled;
 
-/** Where an application stands (DESIGN.md). */
+/** Where an application stands (the README's API section lists the statuses). */
 public enum ApplicationStatus implements Labelled {
     DRAFT("草稿"),
     SUBMITTED("已提交"),

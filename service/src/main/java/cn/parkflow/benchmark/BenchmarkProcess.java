@@ -1,6 +1,6 @@
 package cn.parkflow.benchmark;
 
-/** Names of the benchmark-selection process (DESIGN.md process contract). */
+/** Names of the benchmark-selection process (its keys, task ids and variables; the README's API section). */
 public final class BenchmarkProcess {
 
     public static final String KEY = "benchmark-selection";

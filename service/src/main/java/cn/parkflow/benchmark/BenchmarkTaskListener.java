@@ -24,9 +24,11 @@ import org.springframework.stereotype.Component;
 class BenchmarkTaskListener implements TaskListener {
 
     private final SelectionWorkflow selection;
+    private final SelectionRanking ranking;
 
-    BenchmarkTaskListener(SelectionWorkflow selection) {
+    BenchmarkTaskListener(SelectionWorkflow selection, SelectionRanking ranking) {
         this.selection = selection;
+        this.ranking = ranking;
     }
 
     @Override
@@ -81,7 +83,7 @@ class BenchmarkTaskListener implements TaskListener {
             }
             answers.add(SCORING_COMMENT);
             declare(task.getExecution(), answers);
-            task.setVariablesLocal(selection.scoringView(applicationId));
+            task.setVariablesLocal(ranking.scoringView(applicationId));
             return;
         }
         Map<Criterion, Integer> scores = new EnumMap<>(Criterion.class);
@@ -93,7 +95,7 @@ class BenchmarkTaskListener implements TaskListener {
             scores.put(c, n.intValue());
         }
         String expert = assignedExpert(assignment);
-        selection.score(applicationId, new ScoreSheet(expert, scores), text(task.getVariable(SCORING_COMMENT)));
+        ranking.score(applicationId, new ScoreSheet(expert, scores), text(task.getVariable(SCORING_COMMENT)));
     }
 
     private void confirmation(DelegateTask task, long campaignId, boolean create) {
@@ -104,11 +106,11 @@ class BenchmarkTaskListener implements TaskListener {
                 answers.add(CHANGE_PREFIX + i + REASON_SUFFIX);
             }
             declare(task.getExecution(), answers);
-            task.setVariablesLocal(selection.confirmationView(campaignId));
+            task.setVariablesLocal(ranking.confirmationView(campaignId));
             return;
         }
         String decision = text(task.getVariable(CONFIRM_DECISION));
-        List<SelectionWorkflow.Change> changes = new ArrayList<>();
+        List<SelectionRanking.Change> changes = new ArrayList<>();
         for (int i = 1; i <= MAX_CHANGES; i++) {
             String application = text(task.getVariable(CHANGE_PREFIX + i));
             String reason = text(task.getVariable(CHANGE_PREFIX + i + REASON_SUFFIX));
@@ -118,7 +120,7 @@ class BenchmarkTaskListener implements TaskListener {
                 }
                 continue;
             }
-            changes.add(new SelectionWorkflow.Change(id(application, "第" + i + "项调整"), reason));
+            changes.add(new SelectionRanking.Change(id(application, "第" + i + "项调整"), reason));
         }
         switch (decision) {
             case "CONFIRM" -> {
@@ -133,7 +135,7 @@ class BenchmarkTaskListener implements TaskListener {
             }
             default -> throw new IllegalArgumentException("请选择确认结论（confirmDecision 应为 CONFIRM 或 CHANGE）");
         }
-        selection.confirm(campaignId, changes, actor(task));
+        ranking.confirm(campaignId, changes, actor(task));
     }
 
     private static void declare(DelegateExecution execution, List<String> names) {

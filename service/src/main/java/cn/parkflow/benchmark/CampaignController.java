@@ -41,9 +41,11 @@ class CampaignController {
             new Spreadsheets.Column("统一社会信用代码", 22), new Spreadsheets.Column("申报编号", 10), new Spreadsheets.Column("结果", 18));
 
     private final CampaignService service;
+    private final CampaignDossiers dossiers;
     private final DocumentResponses responses;
 
-    CampaignController(CampaignService service, DocumentResponses responses) {
+    CampaignController(CampaignService service, CampaignDossiers dossiers, DocumentResponses responses) {
+        this.dossiers = dossiers;
         this.service = service;
         this.responses = responses;
     }
@@ -83,7 +85,7 @@ class CampaignController {
             @RequestParam(required = false) String type, @RequestPart(required = false) MultipartFile file) throws IOException {
         DocumentType documentType = DocumentResponses.type(type);
         try (InputStream in = DocumentResponses.file(file).getInputStream()) {
-            Evidence doc = service.addDocument(id, applicationId, documentType, file.getOriginalFilename(), in,
+            Evidence doc = dossiers.addDocument(id, applicationId, documentType, file.getOriginalFilename(), in,
                     CurrentCaller.get());
             return ResponseEntity.created(URI.create("/api/benchmark/campaigns/" + id + "/applications/" + applicationId
                     + "/documents/" + doc.id())).body(doc);
@@ -93,14 +95,14 @@ class CampaignController {
     @GetMapping("/{id}/applications/{applicationId}/documents")
     @Operation(summary = "申报材料清单")
     List<Evidence> documents(@PathVariable long id, @PathVariable long applicationId) {
-        return service.documents(id, applicationId, CurrentCaller.get());
+        return dossiers.documents(id, applicationId, CurrentCaller.get());
     }
 
     @GetMapping("/{id}/applications/{applicationId}/documents/{docId}")
     @Operation(summary = "查看申报材料", description = "申报单位、省厅、所在设区市和评分专家可见")
     ResponseEntity<?> download(@PathVariable long id, @PathVariable long applicationId, @PathVariable long docId,
             @RequestParam(defaultValue = "false") boolean download) {
-        return responses.serve(service.document(id, applicationId, docId, CurrentCaller.get()), download);
+        return responses.serve(dossiers.document(id, applicationId, docId, CurrentCaller.get()), download);
     }
 
     @GetMapping("/{id}/publication")
@@ -117,14 +119,14 @@ class CampaignController {
 
     @GetMapping("/{id}/results")
     @Operation(summary = "遴选结果（省科技厅）", description = "名次、得分、设区市、载体、运营机构、结果")
-    List<CampaignService.ResultLine> results(@PathVariable long id) {
-        return service.results(id, CurrentCaller.get());
+    List<CampaignDossiers.ResultLine> results(@PathVariable long id) {
+        return dossiers.results(id, CurrentCaller.get());
     }
 
     @GetMapping("/{id}/results.xlsx")
     @Operation(summary = "导出遴选结果 xlsx（省科技厅）")
     ResponseEntity<StreamingResponseBody> resultsXlsx(@PathVariable long id) {
-        List<CampaignService.ResultLine> lines = service.results(id, CurrentCaller.get());
+        List<CampaignDossiers.ResultLine> lines = dossiers.results(id, CurrentCaller.get());
         StreamingResponseBody body = out -> Spreadsheets.write(out, "遴选结果", RESULT_COLUMNS, rows -> lines.forEach(l -> rows.add(
                 java.util.Arrays.asList(l.rank(), l.score(), l.cityName(), l.cityRank(), l.carrierName(), l.operatorName(),
                         l.creditCode(), l.applicationId(), l.statusLabel()))));

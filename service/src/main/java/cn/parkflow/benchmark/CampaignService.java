@@ -58,7 +58,6 @@ public class CampaignService {
     private final BenchmarkApplicationRepository applications;
     private final RegistryReader registry;
     private final UserDirectory users;
-    private final EvidenceDocuments documents;
     private final Objections objections;
     private final Processes processes;
     private final ParkflowProperties properties;
@@ -66,13 +65,12 @@ public class CampaignService {
     private final Clock clock;
 
     CampaignService(CampaignRepository campaigns, BenchmarkApplicationRepository applications, RegistryReader registry,
-            UserDirectory users, EvidenceDocuments documents, Objections objections,
+            UserDirectory users, Objections objections,
             Processes processes, ParkflowProperties properties, ObjectMapper json, Clock clock) {
         this.campaigns = campaigns;
         this.applications = applications;
         this.registry = registry;
         this.users = users;
-        this.documents = documents;
         this.objections = objections;
         this.processes = processes;
         this.properties = properties;
@@ -228,45 +226,6 @@ public class CampaignService {
         return new Applied(row.id, row.campaignId, row.carrierId, row.status, row.status.label(), row.appliedAt);
     }
 
-    // --- the dossier's documents ---
-
-    /** Adds evidence to the caller's own application, until the deadline. */
-    @Transactional
-    public Evidence addDocument(long campaignId, long applicationId, DocumentType type, String fileName, InputStream content,
-            Caller caller) throws IOException {
-        BenchmarkApplicationRow application = application(campaignId, applicationId);
-        if (!caller.userId().equals(application.applicantId)) {
-            throw ApiException.forbidden("只能为本机构的申报上传材料");
-        }
-        CampaignRow campaign = campaign(campaignId);
-        if (campaign.stage != CampaignStage.APPLYING || !clock.instant().isBefore(campaign.deadline)) {
-            throw ApiException.conflict("申报已截止，不能再上传材料");
-        }
-        return documents.add(DocumentSubject.BENCHMARK_APPLICATION, applicationId, type, fileName, content, caller.userId());
-    }
-
-    @Transactional(readOnly = true)
-    public List<Evidence> documents(long campaignId, long applicationId, Caller caller) {
-        readable(application(campaignId, applicationId), caller);
-        return documents.list(DocumentSubject.BENCHMARK_APPLICATION, applicationId);
-    }
-
-    @Transactional(readOnly = true)
-    public DocumentResponses.Access document(long campaignId, long applicationId, long documentId, Caller caller) {
-        readable(application(campaignId, applicationId), caller);
-        return documents.access(DocumentSubject.BENCHMARK_APPLICATION, applicationId, documentId);
-    }
-
-    /** Who may read a dossier: its applicant, the province, its city's reviewers and its panel. */
-    private void readable(BenchmarkApplicationRow a, Caller caller) {
-        boolean allowed = caller.userId().equals(a.applicantId) || caller.isProvince()
-                || caller.reviewedCities().stream().anyMatch(c -> c.code().equals(a.city))
-                || a.expertList().contains(caller.userId());
-        if (!allowed) {
-            throw ApiException.forbidden("无权查看该申报材料");
-        }
-    }
-
     // --- publication and objections ---
 
     /** A carrier on the list under publication, as the public sees it. */
@@ -312,31 +271,6 @@ public class CampaignService {
         Objections.Objection saved = objections.receive(BenchmarkProcess.subject(campaignId), target.id,
                 new Objections.Filed(objection.objectorName().strip(), objection.contact().strip(), objection.text().strip()));
         return new ObjectionReceipt(saved.id(), campaignId, target.id, saved.receivedAt());
-    }
-
-    // --- results ---
-
-    /** One ranked application in the campaign's result. */
-    public record ResultLine(Integer rank, BigDecimal score, City city, String cityName, Integer cityRank, long applicationId,
-            long carrierId, String carrierName, String operatorName, String creditCode, BenchmarkStatus status, String statusLabel) {}
-
-    /** Every application, ranked ones first in rank order (province roles). */
-    @Transactional(readOnly = true)
-    public List<ResultLine> results(long campaignId, Caller caller) {
-        if (!caller.isProvince()) {
-            throw ApiException.forbidden("遴选结果仅供省科技厅查看和导出");
-        }
-        campaign(campaignId);
-        return applications.findByCampaignIdOrderByAppliedAtAscIdAsc(campaignId).stream()
-                .sorted(Comparator.comparing((BenchmarkApplicationRow a) -> a.provinceRank == null ? Integer.MAX_VALUE : a.provinceRank)
-                        .thenComparing(a -> a.city).thenComparing(a -> a.id))
-                .map(a -> {
-                    var c = registry.find(a.carrierId).orElseThrow().carrier();
-                    City city = City.ofCode(a.city);
-                    return new ResultLine(a.provinceRank, a.score, city, city.label(), a.cityRank, a.id, a.carrierId, c.name(),
-                            c.operatorName(), c.creditCode(), a.status, a.status.label());
-                })
-                .toList();
     }
 
     private BenchmarkApplicationRow application(long campaignId, long applicationId) {

@@ -28,14 +28,14 @@ class SelectionDelegates {
 
     /** 抽取评分专家: a panel per recommended application, one scoring assignment per panel member. */
     @Bean
-    JavaDelegate drawBenchmarkPanels(SelectionWorkflow selection) {
+    JavaDelegate drawBenchmarkPanels(SelectionRanking selection) {
         return (DelegateExecution execution) -> execution.setVariable(BenchmarkProcess.SCORING_ASSIGNMENTS,
                 new ArrayList<>(selection.drawPanels(campaignId(execution))));
     }
 
     /** 全省排名. */
     @Bean
-    JavaDelegate rankBenchmarkCandidates(SelectionWorkflow selection) {
+    JavaDelegate rankBenchmarkCandidates(SelectionRanking selection) {
         return (DelegateExecution execution) -> selection.rank(campaignId(execution));
     }
 

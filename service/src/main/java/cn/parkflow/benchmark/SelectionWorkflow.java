@@ -38,41 +38,33 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The benchmark selection from the deadline on, as the process drives it: closing applications,
- * city recommendations, expert panels and score sheets, the province ranking and its confirmation,
- * publication and the titles. Every method runs inside the engine's transaction. A refusal of a
+ * the cities' recommendations, publication and the titles ({@link SelectionRanking} has the expert
+ * panels, score sheets, ranking and confirmation). Every method runs inside the engine's transaction. A refusal of a
  * reviewer's answer is an {@link IllegalArgumentException} with a Chinese message.
  */
 @Service("benchmarkSelection")
 public class SelectionWorkflow {
 
     private static final Logger log = LoggerFactory.getLogger(SelectionWorkflow.class);
-    static final String ACTION_ADD = "ADD";
-    static final String ACTION_REMOVE = "REMOVE";
 
     private final CampaignRepository campaigns;
     private final BenchmarkApplicationRepository applications;
-    private final ScoreRepository scores;
-    private final ChangeRepository changes;
     private final RegistryReader registry;
     private final RegistryService registryService;
-    private final ExpertPanel panel;
     private final BenchmarkProperties properties;
-    private final ObjectMapper json;
     private final Clock clock;
+    private final SelectionRecords records;
 
-    SelectionWorkflow(CampaignRepository campaigns, BenchmarkApplicationRepository applications, ScoreRepository scores,
-            ChangeRepository changes, RegistryReader registry,
-            RegistryService registryService, ExpertPanel panel, BenchmarkProperties properties, ObjectMapper json, Clock clock) {
+    SelectionWorkflow(CampaignRepository campaigns, BenchmarkApplicationRepository applications, RegistryReader registry,
+            RegistryService registryService, BenchmarkProperties properties, Clock clock,
+            SelectionRecords records) {
         this.campaigns = campaigns;
         this.applications = applications;
-        this.scores = scores;
-        this.changes = changes;
         this.registry = registry;
         this.registryService = registryService;
-        this.panel = panel;
         this.properties = properties;
-        this.json = json;
         this.clock = clock;
+        this.records = records;
     }
 
     // --- expressions the BPMN uses ---
@@ -100,7 +92,7 @@ public class SelectionWorkflow {
      */
     @Transactional
     public List<String> closeApplications(long campaignId) {
-        CampaignRow campaign = campaign(campaignId);
+        CampaignRow campaign = records.campaign(campaignId);
         List<BenchmarkApplicationRow> applied = applications.findByCampaignIdOrderByAppliedAtAscIdAsc(campaignId);
         Set<String> withApplicants = applied.stream().map(a -> a.city).collect(Collectors.toSet());
         List<String> cities = new ArrayList<>();
@@ -111,10 +103,10 @@ public class SelectionWorkflow {
         }
         for (BenchmarkApplicationRow a : applied) {
             if (!cities.contains(a.city)) {
-                status(a, BenchmarkStatus.NOT_RECOMMENDED);
+                records.status(a, BenchmarkStatus.NOT_RECOMMENDED);
             }
         }
-        stage(campaign, cities.isEmpty() ? CampaignStage.CLOSED : CampaignStage.CITY_RECOMMENDATION);
+        records.stage(campaign, cities.isEmpty() ? CampaignStage.CLOSED : CampaignStage.CITY_RECOMMENDATION);
         log.info("campaign {} closed for applications: {} applicants, {} recommending cities", campaignId, applied.size(), cities.size());
         return cities;
     }
@@ -124,18 +116,18 @@ public class SelectionWorkflow {
     /** What a city's recommendation form shows: quota, the applicants with their indicators, the options. */
     @Transactional(readOnly = true)
     public Map<String, Object> recommendationView(long campaignId, String cityCode) {
-        CampaignRow campaign = campaign(campaignId);
+        CampaignRow campaign = records.campaign(campaignId);
         City city = City.ofCode(cityCode);
         List<BenchmarkApplicationRow> applicants = applications.findByCampaignIdAndCityOrderByAppliedAtAscIdAsc(campaignId, cityCode);
-        Map<Long, CarrierDetails> carriers = carriers(applicants);
+        Map<Long, CarrierDetails> carriers = records.carriers(applicants);
         StringBuilder table = new StringBuilder("| 编号 | 载体 | 级别 | 在孵企业 | 高新技术企业 | 累计毕业 | 当年投融资（元） | 未来产业领域 |\n|---|---|---|---|---|---|---|---|\n");
         List<FormText.Option> options = new ArrayList<>();
         for (BenchmarkApplicationRow a : applicants) {
             var c = carriers.get(a.carrierId).carrier();
-            Map<String, Object> ind = indicators(a);
+            Map<String, Object> ind = records.indicators(a);
             table.append("| ").append(a.id).append(" | ").append(markdown(c.name())).append(" | ").append(c.levelLabel())
-                    .append(" | ").append(value(ind, "tenantCount")).append(" | ").append(value(ind, "highTechTenants"))
-                    .append(" | ").append(value(ind, "graduatedCount")).append(" | ").append(value(ind, "investmentRaised"))
+                    .append(" | ").append(SelectionRecords.value(ind, "tenantCount")).append(" | ").append(SelectionRecords.value(ind, "highTechTenants"))
+                    .append(" | ").append(SelectionRecords.value(ind, "graduatedCount")).append(" | ").append(SelectionRecords.value(ind, "investmentRaised"))
                     .append(" | ").append(c.industries().stream().filter(Industry::isFutureIndustry).map(Industry::label)
                             .collect(Collectors.joining("、"))).append(" |\n");
             options.add(new FormText.Option(String.valueOf(a.id), a.id + " " + c.name()));
@@ -156,7 +148,7 @@ public class SelectionWorkflow {
      */
     @Transactional
     public void recommend(long campaignId, String cityCode, List<Long> ordered, String actor) {
-        CampaignRow campaign = campaign(campaignId);
+        CampaignRow campaign = records.campaign(campaignId);
         int quota = campaign.quota(cityCode);
         City city = City.ofCode(cityCode);
         if (ordered.size() > quota) {
@@ -175,195 +167,24 @@ public class SelectionWorkflow {
         for (BenchmarkApplicationRow a : applicants.values()) {
             int position = ordered.indexOf(a.id);
             a.cityRank = position < 0 ? null : position + 1;
-            status(a, position < 0 ? BenchmarkStatus.NOT_RECOMMENDED : BenchmarkStatus.RECOMMENDED);
+            records.status(a, position < 0 ? BenchmarkStatus.NOT_RECOMMENDED : BenchmarkStatus.RECOMMENDED);
         }
         log.info("campaign {}: {} recommended {} of {} applicants ({})", campaignId, actor, ordered.size(), applicants.size(), cityCode);
-    }
-
-    // --- expert scoring ---
-
-    /** Draws a panel for every recommended application; returns one assignment per (application, expert). */
-    @Transactional
-    public List<String> drawPanels(long campaignId) {
-        CampaignRow campaign = campaign(campaignId);
-        List<BenchmarkApplicationRow> recommended = applications.findByCampaignIdAndStatusOrderByIdAsc(campaignId, BenchmarkStatus.RECOMMENDED);
-        List<ExpertPanel.Expert> experts = panel.experts();
-        Map<Long, CarrierDetails> carriers = carriers(recommended);
-        List<String> assignments = new ArrayList<>();
-        for (BenchmarkApplicationRow a : recommended) {
-            var carrier = carriers.get(a.carrierId).carrier();
-            List<String> drawn = panel.draw(experts, carrier.city(), carrier.creditCode(), properties.panelSize());
-            a.experts = String.join(",", drawn);
-            status(a, BenchmarkStatus.RECOMMENDED);
-            drawn.forEach(e -> assignments.add(BenchmarkProcess.assignment(a.id, e)));
-        }
-        stage(campaign, recommended.isEmpty() ? CampaignStage.CLOSED : CampaignStage.EXPERT_SCORING);
-        return assignments;
-    }
-
-    /** What the expert's scoring form shows. */
-    @Transactional(readOnly = true)
-    public Map<String, Object> scoringView(long applicationId) {
-        BenchmarkApplicationRow a = application(applicationId);
-        CampaignRow campaign = campaign(a.campaignId);
-        var c = registry.find(a.carrierId).orElseThrow().carrier();
-        Map<String, Object> v = new HashMap<>();
-        v.put("campaignTitle", campaign.title);
-        v.put("applicationId", a.id);
-        v.put("carrierName", c.name());
-        v.put("operatorName", c.operatorName());
-        v.put("cityName", c.cityName());
-        v.put("levelLabel", c.levelLabel());
-        v.put("cityRank", a.cityRank);
-        v.put("industriesText", c.industries().stream().map(Industry::label).collect(Collectors.joining("、")));
-        v.put("indicatorsMarkdown", FormText.indicatorTable(indicators(a)));
-        StringBuilder rubric = new StringBuilder("| 评分项 | 权重 |\n|---|---|\n");
-        Rubric r = properties.rubric();
-        for (Criterion criterion : Criterion.values()) {
-            rubric.append("| ").append(criterion.label()).append(" | ")
-                    .append(r.weights().get(criterion).movePointRight(2).stripTrailingZeros().toPlainString()).append("% |\n");
-        }
-        v.put("rubricMarkdown", rubric.toString());
-        return v;
-    }
-
-    /** One expert's score sheet; only a panel member, once. */
-    @Transactional
-    public void score(long applicationId, ScoreSheet sheet, String comment) {
-        BenchmarkApplicationRow a = application(applicationId);
-        if (!a.expertList().contains(sheet.expert())) {
-            throw new IllegalArgumentException(sheet.expert() + " 不是该申报的评审专家");
-        }
-        if (scores.findByApplicationIdAndExpert(applicationId, sheet.expert()).isPresent()) {
-            throw new IllegalArgumentException(sheet.expert() + " 已对该申报评分");
-        }
-        Map<Criterion, Integer> s = sheet.scores();
-        scores.save(new ScoreRow(null, applicationId, sheet.expert(), s.get(Criterion.FUTURE_FIT), s.get(Criterion.INCUBATION_PERFORMANCE),
-                s.get(Criterion.PROFESSIONAL_SERVICES), s.get(Criterion.INVESTMENT), s.get(Criterion.CHAIN_COMPLETENESS),
-                properties.rubric().total(sheet), comment == null || comment.isBlank() ? null : comment.strip(), clock.instant()));
-    }
-
-    // --- ranking and confirmation ---
-
-    /** Ranks every recommended application province-wide and proposes the first {@code totalQuota}. */
-    @Transactional
-    public List<Ranking.Ranked> rank(long campaignId) {
-        CampaignRow campaign = campaign(campaignId);
-        List<BenchmarkApplicationRow> recommended = applications.findByCampaignIdAndStatusOrderByIdAsc(campaignId, BenchmarkStatus.RECOMMENDED);
-        Map<Long, List<ScoreSheet>> sheets = new HashMap<>();
-        for (ScoreRow s : scores.findByApplicationIdIn(recommended.stream().map(a -> a.id).toList())) {
-            sheets.computeIfAbsent(s.applicationId(), k -> new ArrayList<>()).add(sheet(s));
-        }
-        List<Ranking.Candidate> candidates = new ArrayList<>();
-        for (BenchmarkApplicationRow a : recommended) {
-            List<ScoreSheet> own = sheets.getOrDefault(a.id, List.of());
-            if (own.isEmpty()) {
-                throw new IllegalStateException("application " + a.id + " has no score sheet");
-            }
-            Object highTech = indicators(a).get("highTechTenants");
-            candidates.add(new Ranking.Candidate(a.id, own, highTech instanceof Number n ? n.intValue() : 0, a.appliedAt));
-        }
-        List<Ranking.Ranked> ranking = Ranking.rank(properties.rubric(), candidates, campaign.totalQuota);
-        Map<Long, BenchmarkApplicationRow> byId = recommended.stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
-        for (Ranking.Ranked r : ranking) {
-            BenchmarkApplicationRow a = byId.get(r.candidate().applicationId());
-            a.provinceRank = r.rank();
-            a.score = r.score();
-            a.proposed = r.proposed();
-            status(a, BenchmarkStatus.RANKED);
-        }
-        stage(campaign, CampaignStage.CONFIRMATION);
-        return ranking;
-    }
-
-    /** What the approver's form shows: the ranking, the proposed list and the options for changes. */
-    @Transactional(readOnly = true)
-    public Map<String, Object> confirmationView(long campaignId) {
-        CampaignRow campaign = campaign(campaignId);
-        List<BenchmarkApplicationRow> ranked = ranked(campaignId);
-        Map<Long, CarrierDetails> carriers = carriers(ranked);
-        StringBuilder table = new StringBuilder("| 名次 | 得分 | 设区市 | 市内推荐顺位 | 载体 | 运营机构 | 拟入选 |\n|---|---|---|---|---|---|---|\n");
-        List<FormText.Option> options = new ArrayList<>();
-        int proposed = 0;
-        for (BenchmarkApplicationRow a : ranked) {
-            var c = carriers.get(a.carrierId).carrier();
-            boolean on = Boolean.TRUE.equals(a.proposed);
-            proposed += on ? 1 : 0;
-            table.append("| ").append(a.provinceRank).append(" | ").append(a.score.toPlainString()).append(" | ").append(c.cityName())
-                    .append(" | ").append(a.cityRank).append(" | ").append(markdown(c.name())).append(" | ").append(markdown(c.operatorName()))
-                    .append(" | ").append(on ? "✔" : "").append(" |\n");
-            options.add(new FormText.Option(String.valueOf(a.id),
-                    (on ? "【移出】" : "【增补】") + "第" + a.provinceRank + "名 " + c.name() + "（" + c.cityName() + "，" + a.score.toPlainString() + "分）"));
-        }
-        Map<String, Object> v = new HashMap<>();
-        v.put("campaignTitle", campaign.title);
-        v.put("totalQuota", campaign.totalQuota);
-        v.put("proposedCount", proposed);
-        v.put("rankedCount", ranked.size());
-        v.put("rankingMarkdown", FormText.longText(table.toString()));
-        v.put("rankedOptions", FormText.options(options));
-        return v;
-    }
-
-    /** One change the approver made: the application and why. Its action follows from the proposal. */
-    public record Change(long applicationId, String reason) {}
-
-    /**
-     * The approver confirms the proposal as is, or changes it: every change names an application
-     * (on the proposal: removed; not on it: added) and a reason; the list may not exceed the total quota.
-     */
-    @Transactional
-    public void confirm(long campaignId, List<Change> requested, String actor) {
-        CampaignRow campaign = campaign(campaignId);
-        Map<Long, BenchmarkApplicationRow> ranked = ranked(campaignId).stream()
-                .collect(Collectors.toMap(a -> a.id, Function.identity(), (x, y) -> x, LinkedHashMap::new));
-        Set<Long> seen = new HashSet<>();
-        for (Change change : requested) {
-            if (!ranked.containsKey(change.applicationId())) {
-                throw new IllegalArgumentException("申报编号 " + change.applicationId() + " 不在本次排名中");
-            }
-            if (!seen.add(change.applicationId())) {
-                throw new IllegalArgumentException("申报编号 " + change.applicationId() + " 调整了两次");
-            }
-            if (change.reason() == null || change.reason().isBlank()) {
-                throw new IllegalArgumentException("每项调整都须说明理由（申报编号 " + change.applicationId() + "）");
-            }
-        }
-        Set<Long> list = new HashSet<>();
-        ranked.values().stream().filter(a -> Boolean.TRUE.equals(a.proposed)).forEach(a -> list.add(a.id));
-        for (Change change : requested) {
-            if (!list.remove(change.applicationId())) {
-                list.add(change.applicationId());
-            }
-        }
-        if (list.size() > campaign.totalQuota) {
-            throw new IllegalArgumentException("调整后入选 " + list.size() + " 个，超过总名额 " + campaign.totalQuota + " 个");
-        }
-        Instant now = clock.instant();
-        for (Change change : requested) {
-            boolean added = list.contains(change.applicationId());
-            changes.save(new ChangeRow(null, campaignId, change.applicationId(), added ? ACTION_ADD : ACTION_REMOVE,
-                    change.reason().strip(), actor, now));
-        }
-        for (BenchmarkApplicationRow a : ranked.values()) {
-            status(a, list.contains(a.id) ? BenchmarkStatus.CONFIRMED : BenchmarkStatus.NOT_SELECTED);
-        }
-        log.info("campaign {} list confirmed by {}: {} carriers, {} changes", campaignId, actor, list.size(), requested.size());
     }
 
     // --- publication ---
 
     @Transactional
     public Instant openPublication(long campaignId, Duration period) {
-        CampaignRow campaign = campaign(campaignId);
+        CampaignRow campaign = records.campaign(campaignId);
         campaign.publicationEnd = clock.instant().plus(period);
-        stage(campaign, CampaignStage.PUBLICATION);
+        records.stage(campaign, CampaignStage.PUBLICATION);
         return campaign.publicationEnd;
     }
 
     @Transactional
     public void closePublication(long campaignId) {
-        CampaignRow campaign = campaign(campaignId);
+        CampaignRow campaign = records.campaign(campaignId);
         if (campaign.publicationEnd == null || campaign.publicationEnd.isAfter(clock.instant())) {
             campaign.publicationEnd = clock.instant();
         }
@@ -373,12 +194,12 @@ public class SelectionWorkflow {
     /** What the objection form shows about the carrier objected to. */
     @Transactional(readOnly = true)
     public Map<String, Object> objectionView(Objections.Objection objection) {
-        BenchmarkApplicationRow a = application(objection.itemId());
+        BenchmarkApplicationRow a = records.application(objection.itemId());
         var c = registry.find(a.carrierId).orElseThrow().carrier();
         Map<String, Object> v = new HashMap<>();
         v.put("carrierName", c.name());
         v.put("operatorName", c.operatorName());
-        v.put("kindLabel", campaign(a.campaignId).title);
+        v.put("kindLabel", records.campaign(a.campaignId).title);
         v.put("levelLabel", c.levelLabel());
         v.put("cityName", c.cityName());
         v.put("address", c.address());
@@ -391,9 +212,9 @@ public class SelectionWorkflow {
     @Transactional
     public void objectionDecided(Objections.Objection o) {
         if (o.upheld()) {
-            BenchmarkApplicationRow a = application(o.itemId());
+            BenchmarkApplicationRow a = records.application(o.itemId());
             if (a.status == BenchmarkStatus.CONFIRMED) {
-                status(a, BenchmarkStatus.OBJECTION_UPHELD);
+                records.status(a, BenchmarkStatus.OBJECTION_UPHELD);
                 log.info("campaign {}: objection {} upheld by {}, application {} removed from the list", a.campaignId, o.id(),
                         o.decidedBy(), a.id);
             }
@@ -405,74 +226,19 @@ public class SelectionWorkflow {
     /** Every carrier still on the list gets the BENCHMARK title for the campaign's term. */
     @Transactional
     public int grantTitles(long campaignId) {
-        CampaignRow campaign = campaign(campaignId);
+        CampaignRow campaign = records.campaign(campaignId);
         LocalDate from = LocalDate.now(clock);
         LocalDate until = from.plusYears(campaign.termYears).minusDays(1);
         String source = campaign.year + "年" + campaign.title;
         int granted = 0;
         for (BenchmarkApplicationRow a : applications.findByCampaignIdAndStatusOrderByIdAsc(campaignId, BenchmarkStatus.CONFIRMED)) {
             registryService.grantTitle(a.carrierId, CampaignService.BENCHMARK, source, from, until, "system");
-            status(a, BenchmarkStatus.SELECTED);
+            records.status(a, BenchmarkStatus.SELECTED);
             granted++;
         }
-        stage(campaign, CampaignStage.CLOSED);
+        records.stage(campaign, CampaignStage.CLOSED);
         log.info("campaign {} closed: {} benchmark titles granted until {}", campaignId, granted, until);
         return granted;
-    }
-
-    // --- helpers ---
-
-    List<BenchmarkApplicationRow> ranked(long campaignId) {
-        return applications.findByCampaignIdOrderByAppliedAtAscIdAsc(campaignId).stream()
-                .filter(a -> a.provinceRank != null)
-                .sorted(java.util.Comparator.comparingInt(a -> a.provinceRank))
-                .toList();
-    }
-
-    static ScoreSheet sheet(ScoreRow s) {
-        return new ScoreSheet(s.expert(), Map.of(Criterion.FUTURE_FIT, s.futureFit(), Criterion.INCUBATION_PERFORMANCE,
-                s.incubationPerformance(), Criterion.PROFESSIONAL_SERVICES, s.professionalServices(), Criterion.INVESTMENT,
-                s.investment(), Criterion.CHAIN_COMPLETENESS, s.chainCompleteness()));
-    }
-
-    private Map<Long, CarrierDetails> carriers(List<BenchmarkApplicationRow> rows) {
-        Map<Long, CarrierDetails> out = new HashMap<>();
-        for (BenchmarkApplicationRow a : rows) {
-            out.computeIfAbsent(a.carrierId, id -> registry.find(id).orElseThrow(() -> new IllegalStateException("no carrier " + id)));
-        }
-        return out;
-    }
-
-    Map<String, Object> indicators(BenchmarkApplicationRow a) {
-        try {
-            return json.readValue(a.indicators, new TypeReference<LinkedHashMap<String, Object>>() {});
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String value(Map<String, Object> indicators, String key) {
-        Object v = indicators.get(key);
-        return v == null ? "—" : markdown(String.valueOf(v));
-    }
-
-    private void status(BenchmarkApplicationRow a, BenchmarkStatus status) {
-        a.status = status;
-        a.updatedAt = clock.instant();
-        applications.save(a);
-    }
-
-    private void stage(CampaignRow campaign, CampaignStage stage) {
-        campaign.stage = stage;
-        campaigns.save(campaign);
-    }
-
-    private CampaignRow campaign(long id) {
-        return campaigns.findById(id).orElseThrow(() -> new IllegalStateException("no campaign " + id));
-    }
-
-    private BenchmarkApplicationRow application(long id) {
-        return applications.findById(id).orElseThrow(() -> new IllegalStateException("no benchmark application " + id));
     }
 
 }

@@ -1,6 +1,6 @@
 package cn.parkflow.certification;
 
-/** Names of the certification and publication processes (DESIGN.md process contract). */
+/** Names of the certification process (its keys, task ids and variables; the README's API section). */
 public final class CertificationProcess {
 
     public static final String KEY = "certification";

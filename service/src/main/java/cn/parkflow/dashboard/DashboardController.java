@@ -5,7 +5,7 @@ import cn.parkflow.identity.Roles;
 import cn.parkflow.workflow.Tasks;
 import cn.parkflow.registry.RegistryService;
 import cn.parkflow.evaluation.EvaluationRuns;
-import cn.parkflow.application.ApplicationService;
+import cn.parkflow.application.ApplicationQueries;
 import cn.parkflow.benchmark.CampaignService;
 import cn.parkflow.evaluation.Rating;
 import cn.parkflow.identity.Caller;
@@ -36,13 +36,13 @@ import org.springframework.web.bind.annotation.RestController;
 class DashboardController {
 
     private final RegistryService registry;
-    private final ApplicationService applications;
+    private final ApplicationQueries applications;
     private final Tasks tasks;
     private final CampaignService campaigns;
     private final EvaluationRuns evaluations;
     private final Clock clock;
 
-    DashboardController(RegistryService registry, ApplicationService applications, Tasks tasks, CampaignService campaigns,
+    DashboardController(RegistryService registry, ApplicationQueries applications, Tasks tasks, CampaignService campaigns,
             EvaluationRuns evaluations, Clock clock) {
         this.registry = registry;
         this.applications = applications;

@@ -28,8 +28,10 @@ class EvaluationController {
 
     private final ReportImport reports;
     private final EvaluationRuns runs;
+    private final CarrierReports carrierReports;
 
-    EvaluationController(ReportImport reports, EvaluationRuns runs) {
+    EvaluationController(ReportImport reports, EvaluationRuns runs, CarrierReports carrierReports) {
+        this.carrierReports = carrierReports;
         this.reports = reports;
         this.runs = runs;
     }
@@ -84,8 +86,8 @@ class EvaluationController {
 
     @org.springframework.web.bind.annotation.GetMapping("/report-tasks")
     @Operation(summary = "本运营机构待报送的年度报告")
-    List<EvaluationRuns.ReportTask> reportTasks() {
-        return runs.reportTasks(CurrentCaller.get());
+    List<CarrierReports.ReportTask> reportTasks() {
+        return carrierReports.reportTasks(CurrentCaller.get());
     }
 
     /** The operator's own report: the rated indicators and an optional narrative self-assessment. */
@@ -94,7 +96,7 @@ class EvaluationController {
     @PostMapping("/report-tasks/{taskId}")
     @Operation(summary = "运营机构报送年度报告", description = "逐项校验指标（400 并列明字段）；报送后进入评定")
     org.springframework.http.ResponseEntity<Void> fileReport(@PathVariable String taskId, @RequestBody FiledReport report) {
-        runs.fileReportTask(taskId, report.indicators(), report.narrative(), CurrentCaller.get());
+        carrierReports.fileReportTask(taskId, report.indicators(), report.narrative(), CurrentCaller.get());
         return org.springframework.http.ResponseEntity.noContent().build();
     }
 

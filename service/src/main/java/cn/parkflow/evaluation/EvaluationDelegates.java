@@ -51,7 +51,7 @@ class EvaluationDelegates {
 
     /** 查询年度报告: whether the report is in already, and who may file it. */
     @Bean
-    JavaDelegate prepareCarrierEvaluation(EvaluationRuns runs) {
+    JavaDelegate prepareCarrierEvaluation(CarrierReports runs) {
         return (DelegateExecution execution) -> {
             long carrier = carrierId(execution);
             int year = year(execution);
@@ -65,19 +65,19 @@ class EvaluationDelegates {
 
     /** 评定等级. */
     @Bean
-    JavaDelegate rateCarrier(EvaluationRuns runs) {
+    JavaDelegate rateCarrier(CarrierReports runs) {
         return (DelegateExecution execution) -> runs.rate(carrierId(execution), year(execution));
     }
 
     /** 汇总各市考核结果. */
     @Bean
-    JavaDelegate prepareCityConfirmation(EvaluationRuns runs) {
+    JavaDelegate prepareCityConfirmation(CityConfirmations runs) {
         return (DelegateExecution execution) -> execution.setVariable(CITIES, new ArrayList<>(runs.cities(year(execution))));
     }
 
     /** 确定撤销对象. */
     @Bean
-    JavaDelegate selectRevocations(EvaluationRuns runs) {
+    JavaDelegate selectRevocations(CityConfirmations runs) {
         return (DelegateExecution execution) -> execution.setVariable(REVOCATIONS, new ArrayList<>(runs.revocations(year(execution))));
     }
 

@@ -17,10 +17,12 @@ import org.springframework.stereotype.Component;
 @Component("evaluationTaskListener")
 class EvaluationTaskListener implements TaskListener {
 
-    private final EvaluationRuns runs;
+    private final CarrierReports reports;
+    private final CityConfirmations cities;
 
-    EvaluationTaskListener(EvaluationRuns runs) {
-        this.runs = runs;
+    EvaluationTaskListener(CarrierReports reports, CityConfirmations cities) {
+        this.reports = reports;
+        this.cities = cities;
     }
 
     @Override
@@ -49,7 +51,7 @@ class EvaluationTaskListener implements TaskListener {
             answers.add(NARRATIVE);
             answers.add(REPORT_IMPORTED);
             TaskAnswers.declare(task.getExecution(), answers);
-            task.setVariablesLocal(runs.reportView(carrier, year));
+            task.setVariablesLocal(reports.reportView(carrier, year));
             return;
         }
         if (Boolean.TRUE.equals(task.getVariable(REPORT_IMPORTED))) {
@@ -60,7 +62,7 @@ class EvaluationTaskListener implements TaskListener {
             indicators.put(key, task.getVariable(key));
         }
         String narrative = TaskAnswers.text(task.getVariable(NARRATIVE));
-        runs.fileReport(carrier, year, indicators, narrative.isEmpty() ? null : narrative, TaskAnswers.actor(task));
+        reports.fileReport(carrier, year, indicators, narrative.isEmpty() ? null : narrative, TaskAnswers.actor(task));
     }
 
     private void city(DelegateTask task, int year, boolean create) {
@@ -71,11 +73,11 @@ class EvaluationTaskListener implements TaskListener {
                 answers.addAll(List.of(CHANGE_PREFIX + i, CHANGE_PREFIX + i + RATING_SUFFIX, CHANGE_PREFIX + i + REASON_SUFFIX));
             }
             TaskAnswers.declare(task.getExecution(), answers);
-            task.setVariablesLocal(runs.cityView(year, city));
+            task.setVariablesLocal(cities.cityView(year, city));
             return;
         }
         String decision = TaskAnswers.text(task.getVariable(CONFIRM_DECISION));
-        List<EvaluationRuns.Change> changes = new ArrayList<>();
+        List<CityConfirmations.Change> changes = new ArrayList<>();
         for (int i = 1; i <= MAX_CHANGES; i++) {
             String carrier = TaskAnswers.text(task.getVariable(CHANGE_PREFIX + i));
             if (carrier.isEmpty()) {
@@ -94,7 +96,7 @@ class EvaluationTaskListener implements TaskListener {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("第" + i + "项调整的载体无效：" + carrier);
             }
-            changes.add(new EvaluationRuns.Change(id, to, TaskAnswers.text(task.getVariable(CHANGE_PREFIX + i + REASON_SUFFIX))));
+            changes.add(new CityConfirmations.Change(id, to, TaskAnswers.text(task.getVariable(CHANGE_PREFIX + i + REASON_SUFFIX))));
         }
         switch (decision) {
             case "CONFIRM" -> {
@@ -109,21 +111,21 @@ class EvaluationTaskListener implements TaskListener {
             }
             default -> throw new IllegalArgumentException("请选择确认结论（confirmDecision 应为 CONFIRM 或 CHANGE）");
         }
-        runs.confirmCity(year, city, changes, TaskAnswers.actor(task));
+        cities.confirmCity(year, city, changes, TaskAnswers.actor(task));
     }
 
     private void revocation(DelegateTask task, int year, boolean create) {
         long carrier = Long.parseLong(TaskAnswers.text(task.getVariable(REVOCATION_CARRIER)));
         if (create) {
             TaskAnswers.declare(task.getExecution(), List.of(REVOKE, REVOCATION_REASON));
-            task.setVariablesLocal(runs.revocationView(carrier, year));
+            task.setVariablesLocal(cities.revocationView(carrier, year));
             return;
         }
         String revoke = TaskAnswers.text(task.getVariable(REVOKE));
         if (!revoke.equals("true") && !revoke.equals("false")) {
             throw new IllegalArgumentException("请选择是否撤销（revoke 应为 true 或 false）");
         }
-        runs.decideRevocation(carrier, year, Boolean.parseBoolean(revoke), TaskAnswers.text(task.getVariable(REVOCATION_REASON)),
+        cities.decideRevocation(carrier, year, Boolean.parseBoolean(revoke), TaskAnswers.text(task.getVariable(REVOCATION_REASON)),
                 TaskAnswers.actor(task));
     }
 }

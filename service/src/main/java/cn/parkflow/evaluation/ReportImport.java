@@ -57,12 +57,12 @@ public class ReportImport {
     private record Carrier(long id, String name, String creditCode, CarrierKind kind) {}
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final EvaluationRuns runs;
+    private final CarrierReports runs;
     private final RegistryReader registry;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ReportImport(NamedParameterJdbcTemplate jdbc, EvaluationRuns runs, RegistryReader registry, ObjectMapper json, Clock clock) {
+    ReportImport(NamedParameterJdbcTemplate jdbc, CarrierReports runs, RegistryReader registry, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.registry = registry;

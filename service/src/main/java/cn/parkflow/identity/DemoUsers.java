@@ -13,7 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo accounts, password {@code demo}, for the embedded default only (DESIGN.md, identity): one
+ * Demo accounts, password {@code demo}, for the embedded default only (README, "Run"): one
  * reviewer per city named by pinyin, {@code province}, {@code approver}, six experts in four home
  * cities, and two operators.
  */

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The groups of parkflow (README, "Roles"), as the engine's access and the Tasklist inboxes need them. */
+/** The groups of parkflow (the README's identity paragraph), as the engine's access and the Tasklist inboxes need them. */
 @Component
 class WorkGroupCatalogue implements WorkGroups {
 
