@@ -181,6 +181,20 @@
     return (bytes / 1024 / 1024).toFixed(1) + ' MB';
   }
 
+  /** A self-registered operator account not yet approved: says so under the header (others have no registration). */
+  async function registrationNotice(me, header) {
+    const reg = await api('/api/accounts/operators/' + encodeURIComponent(me.userId)).catch(() => null);
+    if (!reg || reg.status === 'ACTIVE') return;
+    const note = document.createElement('p');
+    note.className = 'notice';
+    note.setAttribute('role', 'status');
+    note.id = 'registration-status';
+    note.textContent = reg.status === 'PENDING'
+      ? '账号' + reg.statusLabel + '：请上传营业执照，所在设区市科技局核实后即可申报。'
+      : '账号注册' + reg.statusLabel + '：' + (reg.reason || '');
+    header.after(note);
+  }
+
   /** The page header: skip link, navigation for the user's roles, login or logout. */
   async function header(active) {
     const me = await session().catch(() => null);
@@ -201,6 +215,7 @@
     document.body.prepend(el);
     const out = el.querySelector('#logout');
     if (out) out.addEventListener('click', logout);
+    if (me && groups.includes('applicant')) registrationNotice(me, el);
     return me;
   }
 

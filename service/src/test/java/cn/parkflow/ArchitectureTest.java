@@ -22,7 +22,7 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "cn.parkflow", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    static final String[] CAPABILITIES = {"cn.parkflow.application..", "cn.parkflow.benchmark..", "cn.parkflow.certification..",
+    static final String[] CAPABILITIES = {"cn.parkflow.accounts..", "cn.parkflow.application..", "cn.parkflow.benchmark..", "cn.parkflow.certification..",
             "cn.parkflow.dashboard..", "cn.parkflow.document..", "cn.parkflow.evaluation..", "cn.parkflow.identity..",
             "cn.parkflow.publication..", "cn.parkflow.registry.."};
 

@@ -35,6 +35,7 @@ class TableOwnershipTest {
             Map.entry("benchmark_change", "benchmark"),
             Map.entry("annual_report", "evaluation"), Map.entry("evaluation_run", "evaluation"),
             Map.entry("evaluation_result", "evaluation"),
+            Map.entry("operator_registration", "accounts"),
             Map.entry("account_event", "identity"), Map.entry("spring_session", "identity"),
             Map.entry("spring_session_attributes", "identity"));
 

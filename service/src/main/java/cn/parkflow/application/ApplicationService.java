@@ -194,6 +194,13 @@ public class ApplicationService {
      * operator's credit code (403 while it is not), and the draft's credit code must be that one.
      */
     private void checkOperator(ApplicationDraft draft, Caller caller) {
+        String registration = users.registrationStatus(caller.userId()).orElse("ACTIVE");
+        if (registration.equals("PENDING")) {
+            throw ApiException.forbidden("账号待审核：所在设区市科技局核实营业执照并批准注册后方可申报").with("registrationStatus", registration);
+        }
+        if (registration.equals("REJECTED")) {
+            throw ApiException.forbidden("账号注册未通过审核，不能申报").with("registrationStatus", registration);
+        }
         String code = users.operatorCreditCode(caller.userId()).orElseThrow(() ->
                 ApiException.forbidden("当前账号尚未绑定运营机构（统一社会信用代码），不能申报；请联系所在设区市科技局核实账号"));
         if (!code.equals(draft.creditCode())) {

@@ -9,7 +9,9 @@ public enum DocumentSubject {
     /** An application for certification ({@code application.id}). */
     APPLICATION("applications"),
     /** A benchmark-selection dossier ({@code benchmark_application.id}). */
-    BENCHMARK_APPLICATION("benchmark");
+    BENCHMARK_APPLICATION("benchmark"),
+    /** An operator's registration, with its business licence ({@code operator_registration.id}). */
+    OPERATOR_REGISTRATION("registrations");
 
     private final String folder;
 

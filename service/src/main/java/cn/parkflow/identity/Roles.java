@@ -18,6 +18,9 @@ public final class Roles {
     /** Camunda user-info keys (ACT_ID_INFO) holding what the identity tables have no column for. */
     public static final String INFO_HOME_CITY = "homeCity";
     public static final String INFO_OPERATOR_CREDIT_CODE = "operatorCreditCode";
+    /** Set for self-registered operator accounts: PENDING until the city approves, ACTIVE, or REJECTED. */
+    public static final String INFO_REGISTRATION = "registrationStatus";
+    public static final String INFO_MOBILE = "mobile";
 
     private Roles() {}
 

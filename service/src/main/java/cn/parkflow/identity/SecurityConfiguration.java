@@ -40,6 +40,8 @@ class SecurityConfiguration {
                                 "/api/catalogue").permitAll()
                         // the portal's login and logout; the session's own user is read per request
                         .requestMatchers("/api/session").permitAll()
+                        // operators register their own accounts (the city verifies them)
+                        .requestMatchers(HttpMethod.POST, "/api/accounts/operators").permitAll()
                         // anyone may object to a publication, under their real name (checked per request)
                         .requestMatchers(HttpMethod.POST, "/api/applications/*/objections", "/api/benchmark/campaigns/*/objections").permitAll()
                         .anyRequest().authenticated())

@@ -26,6 +26,11 @@ public class UserDirectory {
         return Optional.ofNullable(directory.info(userId, Roles.INFO_OPERATOR_CREDIT_CODE).orElse(null));
     }
 
+    /** The state of a self-registered operator account (PENDING, ACTIVE, REJECTED); empty for other accounts. */
+    public Optional<String> registrationStatus(String userId) {
+        return directory.info(userId, Roles.INFO_REGISTRATION);
+    }
+
     public Optional<City> homeCity(String userId) {
         return Optional.ofNullable(directory.info(userId, Roles.INFO_HOME_CITY).orElse(null)).flatMap(City::find);
     }

@@ -1,6 +1,7 @@
 package cn.parkflow.workflow;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -24,6 +25,30 @@ class CamundaDirectory implements Directory {
     @Override
     public boolean checkPassword(String userId, String password) {
         return identity.checkPassword(userId, password);
+    }
+
+    @Override
+    public Optional<String> passwordProblem(String userId, String displayName, String password) {
+        User candidate = identity.newUser(userId);
+        candidate.setFirstName(displayName);
+        var result = identity.checkPasswordAgainstPolicy(password, candidate);
+        if (result.isValid()) {
+            return Optional.empty();
+        }
+        List<String> broken = new java.util.ArrayList<>();
+        for (var rule : result.getViolatedRules()) {
+            Map<String, String> p = rule.getParameters() == null ? Map.of() : rule.getParameters();
+            broken.add(switch (rule.getPlaceholder()) {
+                case "PASSWORD_POLICY_LENGTH" -> "至少" + p.getOrDefault("minLength", "10") + "个字符";
+                case "PASSWORD_POLICY_LOWERCASE" -> "至少" + p.getOrDefault("minLowerCase", "1") + "个小写字母";
+                case "PASSWORD_POLICY_UPPERCASE" -> "至少" + p.getOrDefault("minUpperCase", "1") + "个大写字母";
+                case "PASSWORD_POLICY_DIGIT" -> "至少" + p.getOrDefault("minDigit", "1") + "个数字";
+                case "PASSWORD_POLICY_SPECIAL" -> "至少" + p.getOrDefault("minSpecial", "1") + "个特殊符号";
+                case "PASSWORD_POLICY_USER_DATA" -> "不得包含用户名或姓名";
+                default -> rule.getPlaceholder();
+            });
+        }
+        return Optional.of("密码不符合密码策略：" + String.join("、", broken));
     }
 
     @Override

@@ -25,6 +25,9 @@ public interface Directory {
 
     boolean checkPassword(String userId, String password);
 
+    /** Which rules of the password policy {@code password} breaks for this user, in Chinese; empty when it passes. */
+    Optional<String> passwordProblem(String userId, String displayName, String password);
+
     Optional<Person> user(String userId);
 
     List<String> groupsOf(String userId);

@@ -26,10 +26,14 @@ abstract class AbstractBrowserIT extends AbstractIT {
 
     /** Logs in through the portal's login page with the keyboard only, then goes on to {@code next}. */
     static void login(Browser b, String user, String next) {
+        login(b, user, DEMO_PASSWORD, next);
+    }
+
+    static void login(Browser b, String user, String password, String next) {
         b.go("/portal/login.html?next=" + next);
         b.visible("#username");
         b.until("username focused", d -> "username".equals(d.switchTo().activeElement().getAttribute("id")) ? true : null);
-        b.driver().switchTo().activeElement().sendKeys(user, Keys.TAB, DEMO_PASSWORD, Keys.ENTER);
+        b.driver().switchTo().activeElement().sendKeys(user, Keys.TAB, password, Keys.ENTER);
         b.until("left the login page", d -> d.getCurrentUrl().contains("login.html") ? null : true);
     }
 }

@@ -94,6 +94,32 @@ class PortalAccessBrowserIT extends AbstractBrowserIT {
     }
 
     @Test
+    void aSelfRegisteredOperatorSeesItsAccountIsPendingAndADemoOperatorSeesNoNotice() {
+        String user = "portal" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        Map<String, Object> registration = new java.util.HashMap<>();
+        registration.put("username", user);
+        registration.put("password", "Portal#2026pw");
+        registration.put("displayName", "李经理");
+        registration.put("operatorName", "苏州门户测试孵化管理有限公司");
+        registration.put("creditCode", cn.parkflow.registry.CreditCode.withCheckCharacter("91320500" + "123456789").value());
+        registration.put("city", "320500");
+        registration.put("mobile", "13812345678");
+        registration.put("email", user + "@example.cn");
+        assertThat(anonymous().post("/api/accounts/operators", registration).status()).isEqualTo(201);
+
+        Browser pending = browser();
+        login(pending, user, "Portal#2026pw", "/portal/index.html");
+        pending.until("registration notice", d -> d.findElements(By.id("registration-status")).isEmpty() ? null : true);
+        assertThat(pending.driver().findElement(By.id("registration-status")).getText()).contains("待审核").contains("营业执照");
+        pending.screenshot("portal-registration-pending");
+
+        Browser demo = browser();
+        login(demo, "applicant1", "/portal/index.html");
+        demo.until("list loaded", d -> d.findElement(By.cssSelector("#applications tbody")).getText().contains("正在加载") ? null : true);
+        assertThat(demo.driver().findElements(By.id("registration-status"))).isEmpty();
+    }
+
+    @Test
     void anOperatorSeesOnlyItsOwnApplications() {
         String own = "门户可见性孵化器" + UUID.randomUUID().toString().substring(0, 6);
         assertThat(as("applicant1").post("/api/applications", Drafts.with(Drafts.nanjingIncubator(), "carrierName", own)).status()).isEqualTo(201);
