@@ -51,13 +51,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CampaignDossiers {
 
-    private final CampaignRepository campaigns;
+    private final CampaignService campaigns;
     private final BenchmarkApplicationRepository applications;
     private final EvidenceDocuments documents;
     private final RegistryReader registry;
     private final Clock clock;
 
-    CampaignDossiers(CampaignRepository campaigns, BenchmarkApplicationRepository applications, EvidenceDocuments documents,
+    CampaignDossiers(CampaignService campaigns, BenchmarkApplicationRepository applications, EvidenceDocuments documents,
             RegistryReader registry, Clock clock) {
         this.campaigns = campaigns;
         this.applications = applications;
@@ -72,11 +72,11 @@ public class CampaignDossiers {
     @Transactional
     public Evidence addDocument(long campaignId, long applicationId, DocumentType type, String fileName, InputStream content,
             Caller caller) throws IOException {
-        BenchmarkApplicationRow application = application(campaignId, applicationId);
+        BenchmarkApplicationRow application = campaigns.application(campaignId, applicationId);
         if (!caller.userId().equals(application.applicantId)) {
             throw ApiException.forbidden("只能为本机构的申报上传材料");
         }
-        CampaignRow campaign = campaign(campaignId);
+        CampaignRow campaign = campaigns.campaign(campaignId);
         if (campaign.stage != CampaignStage.APPLYING || !clock.instant().isBefore(campaign.deadline)) {
             throw ApiException.conflict("申报已截止，不能再上传材料");
         }
@@ -85,13 +85,13 @@ public class CampaignDossiers {
 
     @Transactional(readOnly = true)
     public List<Evidence> documents(long campaignId, long applicationId, Caller caller) {
-        readable(application(campaignId, applicationId), caller);
+        readable(campaigns.application(campaignId, applicationId), caller);
         return documents.list(DocumentSubject.BENCHMARK_APPLICATION, applicationId);
     }
 
     @Transactional(readOnly = true)
     public DocumentResponses.Access document(long campaignId, long applicationId, long documentId, Caller caller) {
-        readable(application(campaignId, applicationId), caller);
+        readable(campaigns.application(campaignId, applicationId), caller);
         return documents.access(DocumentSubject.BENCHMARK_APPLICATION, applicationId, documentId);
     }
 
@@ -117,7 +117,7 @@ public class CampaignDossiers {
         if (!caller.isProvince()) {
             throw ApiException.forbidden("遴选结果仅供省科技厅查看和导出");
         }
-        campaign(campaignId);
+        campaigns.campaign(campaignId);
         return applications.findByCampaignIdOrderByAppliedAtAscIdAsc(campaignId).stream()
                 .sorted(Comparator.comparing((BenchmarkApplicationRow a) -> a.provinceRank == null ? Integer.MAX_VALUE : a.provinceRank)
                         .thenComparing(a -> a.city).thenComparing(a -> a.id))
@@ -128,14 +128,5 @@ public class CampaignDossiers {
                             c.operatorName(), c.creditCode(), a.status, a.status.label());
                 })
                 .toList();
-    }
-
-    private BenchmarkApplicationRow application(long campaignId, long applicationId) {
-        return applications.findById(applicationId).filter(a -> a.campaignId.equals(campaignId))
-                .orElseThrow(() -> ApiException.notFound("申报"));
-    }
-
-    private CampaignRow campaign(long id) {
-        return campaigns.findById(id).orElseThrow(() -> ApiException.notFound("遴选活动"));
     }
 }

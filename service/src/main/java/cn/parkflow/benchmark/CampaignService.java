@@ -273,12 +273,14 @@ public class CampaignService {
         return new ObjectionReceipt(saved.id(), campaignId, target.id, saved.receivedAt());
     }
 
-    private BenchmarkApplicationRow application(long campaignId, long applicationId) {
+    /** The campaign's application, or 404 (also for an application of another campaign). */
+    BenchmarkApplicationRow application(long campaignId, long applicationId) {
         return applications.findById(applicationId).filter(a -> a.campaignId.equals(campaignId))
                 .orElseThrow(() -> ApiException.notFound("申报"));
     }
 
-    private CampaignRow campaign(long id) {
+    /** The campaign, or 404. */
+    CampaignRow campaign(long id) {
         return campaigns.findById(id).orElseThrow(() -> ApiException.notFound("遴选活动"));
     }
 

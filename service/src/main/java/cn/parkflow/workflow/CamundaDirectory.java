@@ -115,20 +115,12 @@ class CamundaDirectory implements Directory {
             identity.saveUser(user);
         }
         for (String group : account.groups()) {
-            ensureGroup(group, "系统管理员", "SYSTEM");
+            if (identity.createGroupQuery().groupId(group).count() == 0) {
+                throw new IllegalStateException("group " + group + " of account " + p.id() + " does not exist");
+            }
             identity.createMembership(p.id(), group);
         }
         return true;
-    }
-
-    @Override
-    public void ensureGroup(String id, String name, String type) {
-        if (identity.createGroupQuery().groupId(id).singleResult() == null) {
-            Group group = identity.newGroup(id);
-            group.setName(name);
-            group.setType(type);
-            identity.saveGroup(group);
-        }
     }
 
     private static Person person(User user) {

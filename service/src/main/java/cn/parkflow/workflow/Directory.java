@@ -20,7 +20,7 @@ public interface Directory {
         }
     }
 
-    /** A new account: its person, initial password and groups (each created with its name if missing). */
+    /** A new account: its person, initial password and groups (which exist: the access bootstrap ensures them). */
     record NewAccount(Person person, String password, boolean belowPasswordPolicy, List<String> groups) {}
 
     boolean checkPassword(String userId, String password);
@@ -49,7 +49,4 @@ public interface Directory {
 
     /** Creates the account unless a user of its id exists; false when it existed. */
     boolean createIfMissing(NewAccount account);
-
-    /** Creates the group unless it exists. */
-    void ensureGroup(String id, String name, String type);
 }
