@@ -36,6 +36,9 @@ class TableOwnershipTest {
             Map.entry("annual_report", "evaluation"), Map.entry("evaluation_run", "evaluation"),
             Map.entry("evaluation_result", "evaluation"),
             Map.entry("operator_registration", "accounts"),
+            Map.entry("expert", "accounts"),
+            Map.entry("expert_industry", "accounts"),
+            Map.entry("expert_conflict", "accounts"),
             Map.entry("account_event", "identity"), Map.entry("spring_session", "identity"),
             Map.entry("spring_session_attributes", "identity"));
 

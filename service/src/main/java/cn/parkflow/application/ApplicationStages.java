@@ -120,14 +120,14 @@ public class ApplicationStages {
 
     /** What the process needs to know of an application. */
     public record Facts(long id, CarrierKind kind, cn.parkflow.registry.Level level, City city, String creditCode,
-            String ownerId, LocalDate filingDate, Map<String, Object> indicators) {}
+            String ownerId, LocalDate filingDate, Map<String, Object> indicators, Set<Industry> industries) {}
 
     @Transactional(readOnly = true)
     public Facts facts(long id) {
         ApplicationRow row = row(id);
         return new Facts(row.id, row.kind, row.level, City.ofCode(row.city), row.creditCode, row.ownerId,
                 LocalDate.ofInstant(row.submittedAt == null ? clock.instant() : row.submittedAt, clock.getZone()),
-                applications.view(row).indicators());
+                applications.view(row).indicators(), Set.copyOf(industries(row)));
     }
 
     @Transactional
@@ -187,11 +187,29 @@ public class ApplicationStages {
     }
 
     @Transactional
-    public void assignExperts(long id, List<String> experts) {
+    public void assignExperts(long id, List<String> experts, String note) {
         ApplicationRow row = row(id);
         row.experts = String.join(",", experts);
         rows.save(row);
-        event(id, "system", "EXPERTS_ASSIGNED", "评审专家：" + String.join("、", experts));
+        event(id, "system", "EXPERTS_ASSIGNED", "评审专家：" + String.join("、", experts) + (note == null ? "" : "（" + note + "）"));
+    }
+
+    /** The experts now on the application's panel. */
+    @Transactional(readOnly = true)
+    public List<String> experts(long id) {
+        String experts = row(id).experts;
+        return experts == null || experts.isEmpty() ? List.of() : List.of(experts.split(","));
+    }
+
+    /** A panel member is replaced (it was deactivated): the panel and the timeline say so. */
+    @Transactional
+    public void replaceExpert(long id, String expert, String replacement) {
+        ApplicationRow row = row(id);
+        List<String> panel = new java.util.ArrayList<>(experts(id));
+        panel.replaceAll(e -> e.equals(expert) ? replacement : e);
+        row.experts = String.join(",", panel);
+        rows.save(row);
+        event(id, "system", "EXPERT_REPLACED", "评审专家 " + expert + " 已停用，其评审改由 " + replacement + " 承担");
     }
 
     @Transactional

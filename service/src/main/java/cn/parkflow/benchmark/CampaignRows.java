@@ -52,10 +52,17 @@ class BenchmarkApplicationRow {
     Instant appliedAt;
     Integer cityRank;
     String experts;
+    String panelNote;
     Integer provinceRank;
     BigDecimal score;
     Boolean proposed;
     Instant updatedAt;
+
+    /** Adds a sentence to the panel note (how the panel was drawn or changed). */
+    void notePanel(String sentence) {
+        String note = panelNote == null ? sentence : panelNote + "；" + sentence;
+        panelNote = note.length() > 1000 ? note.substring(0, 1000) : note;
+    }
 
     List<String> expertList() {
         return experts == null || experts.isBlank() ? List.of() : List.of(experts.split(","));

@@ -5,7 +5,7 @@ import cn.parkflow.publication.PublicationProcess;
 
 import static cn.parkflow.registry.FormText.markdown;
 
-import cn.parkflow.identity.ExpertPanel;
+import cn.parkflow.accounts.ExpertPanel;
 import cn.parkflow.registry.CarrierDetails;
 import cn.parkflow.registry.City;
 import cn.parkflow.registry.Industry;
@@ -82,13 +82,22 @@ public class SelectionRanking {
         List<String> assignments = new ArrayList<>();
         for (BenchmarkApplicationRow a : recommended) {
             var carrier = carriers.get(a.carrierId).carrier();
-            List<String> drawn = panel.draw(experts, carrier.city(), carrier.creditCode(), properties.panelSize());
+            ExpertPanel.Draw draw = panel.draw(experts, subject(carrier), properties.panelSize(), Set.of());
+            List<String> drawn = draw.experts();
             a.experts = String.join(",", drawn);
+            if (draw.note() != null) {
+                a.notePanel(draw.note());
+            }
             records.status(a, BenchmarkStatus.RECOMMENDED);
             drawn.forEach(e -> assignments.add(BenchmarkProcess.assignment(a.id, e)));
         }
         records.stage(campaign, recommended.isEmpty() ? CampaignStage.CLOSED : CampaignStage.EXPERT_SCORING);
         return assignments;
+    }
+
+    /** What an expert of this carrier's panel must have no interest in. */
+    static ExpertPanel.Subject subject(cn.parkflow.registry.CarrierSummary carrier) {
+        return new ExpertPanel.Subject(carrier.city(), carrier.creditCode(), Set.copyOf(carrier.industries()));
     }
 
     /** What the expert's scoring form shows. */
@@ -188,6 +197,12 @@ public class SelectionRanking {
         v.put("totalQuota", campaign.totalQuota);
         v.put("proposedCount", proposed);
         v.put("rankedCount", ranked.size());
+        String notes = ranked.stream().filter(a -> a.panelNote != null)
+                .map(a -> "- " + markdown(carriers.get(a.carrierId).carrier().name()) + "：" + markdown(a.panelNote))
+                .collect(Collectors.joining("\n"));
+        if (!notes.isEmpty()) {
+            table.append("\n专家抽取说明：\n\n").append(notes).append('\n');
+        }
         v.put("rankingMarkdown", FormText.longText(table.toString()));
         v.put("rankedOptions", FormText.options(options));
         return v;

@@ -5,7 +5,6 @@ import cn.parkflow.publication.PublicationProcess;
 
 import static cn.parkflow.registry.FormText.markdown;
 
-import cn.parkflow.identity.ExpertPanel;
 import cn.parkflow.registry.CarrierDetails;
 import cn.parkflow.registry.City;
 import cn.parkflow.registry.Industry;

@@ -1,6 +1,6 @@
 package cn.parkflow.certification;
 
-import cn.parkflow.identity.ExpertPanel;
+import cn.parkflow.accounts.ExpertPanel;
 import static cn.parkflow.certification.CertificationProcess.*;
 
 import cn.parkflow.application.ApplicationStatus;
@@ -63,7 +63,7 @@ class CertificationTaskListener implements TaskListener {
                     task.getExecution().getProcessInstance().removeVariable(EXPERTS); // no panel is drawn: nobody learns a name
                 }
                 for (String expert : ExpertNames.of(task.getVariable(EXPERTS))) {
-                    String conflict = experts.conflict(expert, facts.city(), facts.creditCode());
+                    String conflict = experts.conflict(expert, CertificationExpertSeats.subject(facts));
                     if (conflict != null) {
                         throw TaskOutcome.invalid(conflict);
                     }
@@ -102,7 +102,7 @@ class CertificationTaskListener implements TaskListener {
         }
         if (PROVINCE_REVIEW_TASK.equals(task.getTaskDefinitionKey())) {
             ApplicationStages.Facts facts = applications.facts(id); // city and operator for the conflict-free list
-            List<ExpertPanel.Candidate> candidates = experts.candidates(facts.city(), facts.creditCode());
+            List<ExpertPanel.Candidate> candidates = experts.candidates(CertificationExpertSeats.subject(facts));
             task.setVariableLocal(EXPERT_OPTIONS,
                     FormText.options(candidates.stream().map(c -> new FormText.Option(c.value(), c.label())).toList()));
         }

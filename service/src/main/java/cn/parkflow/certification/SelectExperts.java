@@ -1,6 +1,6 @@
 package cn.parkflow.certification;
 
-import cn.parkflow.identity.ExpertPanel;
+import cn.parkflow.accounts.ExpertPanel;
 import cn.parkflow.application.ApplicationStages;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** 抽取评审专家: keeps the experts the reviewer named, or draws three without conflict of interest. */
+/** 抽取评审专家: keeps the experts the reviewer named, or draws three without conflict of interest, of the application's industries where it can. */
 @Component("selectExperts")
 class SelectExperts implements JavaDelegate {
 
@@ -25,10 +25,14 @@ class SelectExperts implements JavaDelegate {
         long id = Delegates.applicationId(execution);
         ApplicationStages.Facts facts = applications.facts(id);
         List<String> named = ExpertNames.of(execution.getVariable(CertificationProcess.EXPERTS));
-        List<String> experts = named.isEmpty()
-                ? panel.draw(facts.city(), facts.creditCode(), CertificationProcess.DEFAULT_EXPERT_COUNT)
-                : named;
-        applications.assignExperts(id, experts);
+        String note = null;
+        List<String> experts = named;
+        if (named.isEmpty()) {
+            ExpertPanel.Draw draw = panel.draw(CertificationExpertSeats.subject(facts), CertificationProcess.DEFAULT_EXPERT_COUNT);
+            experts = draw.experts();
+            note = draw.note();
+        }
+        applications.assignExperts(id, experts, note);
         execution.setVariable(CertificationProcess.EXPERTS, new ArrayList<>(experts));
     }
 }

@@ -16,11 +16,12 @@ public final class Roles {
     public static final String CITY_PREFIX = "city-";
 
     /** Camunda user-info keys (ACT_ID_INFO) holding what the identity tables have no column for. */
-    public static final String INFO_HOME_CITY = "homeCity";
     public static final String INFO_OPERATOR_CREDIT_CODE = "operatorCreditCode";
     /** Set for self-registered operator accounts: PENDING until the city approves, ACTIVE, or REJECTED. */
     public static final String INFO_REGISTRATION = "registrationStatus";
     public static final String INFO_MOBILE = "mobile";
+    /** Set ("true") on an account holding a one-time initial password, until its user changes it. */
+    public static final String INFO_PASSWORD_CHANGE_REQUIRED = cn.parkflow.workflow.Directory.INFO_PASSWORD_CHANGE_REQUIRED;
 
     private Roles() {}
 

@@ -2,6 +2,7 @@ package cn.parkflow.identity;
 
 import cn.parkflow.system.ProblemResponses;
 import cn.parkflow.workflow.BrowserSessions;
+import cn.parkflow.workflow.InitialPasswordGate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -32,9 +33,12 @@ class SecurityConfiguration {
 
     @Bean
     @org.springframework.core.annotation.Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, BrowserSessions sessions) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, BrowserSessions sessions, InitialPasswordGate initialPasswords)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .addFilterBefore(sessions.filter(), BasicAuthenticationFilter.class)
+                // an account with a one-time initial password changes it before anything else
+                .addFilterAfter(initialPasswords.apiFilter(), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/registry/**", "/api/publications/**", "/api/benchmark/campaigns/*/publication",
                                 "/api/catalogue").permitAll()

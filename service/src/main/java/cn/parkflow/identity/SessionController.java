@@ -4,6 +4,7 @@ import cn.parkflow.workflow.BrowserSessions;
 import cn.parkflow.workflow.Directory;
 
 import cn.parkflow.system.ApiException;
+import cn.parkflow.system.FieldErrors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,10 +27,12 @@ class SessionController {
 
     private final Directory identity;
     private final BrowserSessions sessions;
+    private final LoginThrottle logins;
 
-    SessionController(Directory identity, BrowserSessions sessions) {
+    SessionController(Directory identity, BrowserSessions sessions, LoginThrottle logins) {
         this.identity = identity;
         this.sessions = sessions;
+        this.logins = logins;
     }
 
     record Credentials(@NotBlank(message = "请输入用户名") @Size(max = 64) String username,
@@ -44,6 +47,31 @@ class SessionController {
             throw ApiException.unauthorized(refusal != null ? refusal.toString() : "用户名或密码错误");
         }
         return sessions.login(request, user);
+    }
+
+    record PasswordChange(@NotBlank(message = "请输入当前密码") @Size(max = 200) String currentPassword,
+                          @NotBlank(message = "请输入新密码") @Size(max = 200, message = "密码最长200个字符") String newPassword) {}
+
+    @PostMapping("/password")
+    @Operation(summary = "修改密码", description = "当前用户；当前密码错误 400（计入登录失败次数）；新密码须符合密码策略（400 指明规则）；"
+            + "持初始密码的账号须先修改密码才能进行其他操作")
+    ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange change) {
+        String user = CurrentCaller.get().userId();
+        if (!identity.checkPassword(user, change.currentPassword())) {
+            Object refusal = ClientRequests.current() == null ? null : ClientRequests.current().getAttribute(LoginThrottle.REFUSAL);
+            throw FieldErrors.single("currentPassword", refusal != null ? refusal.toString() : "当前密码不正确");
+        }
+        if (change.newPassword().equals(change.currentPassword())) {
+            throw FieldErrors.single("newPassword", "新密码不能与当前密码相同");
+        }
+        String name = identity.user(user).map(Directory.Person::displayName).orElse(user);
+        identity.passwordProblem(user, name, change.newPassword()).ifPresent(problem -> {
+            throw FieldErrors.single("newPassword", problem);
+        });
+        identity.setPassword(user, change.newPassword());
+        identity.removeInfo(user, Roles.INFO_PASSWORD_CHANGE_REQUIRED);
+        logins.accountChanged(user, "PASSWORD_CHANGED", user, null);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping

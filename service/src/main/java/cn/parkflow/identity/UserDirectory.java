@@ -2,12 +2,11 @@ package cn.parkflow.identity;
 
 import cn.parkflow.workflow.Directory;
 
-import cn.parkflow.registry.City;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** What parkflow knows of a user beyond Camunda's columns: an operator's credit code, an expert's home city. */
+/** What parkflow knows of a user beyond Camunda's columns: an operator's credit code, an operator account's registration state. */
 @Component
 public class UserDirectory {
 
@@ -29,9 +28,5 @@ public class UserDirectory {
     /** The state of a self-registered operator account (PENDING, ACTIVE, REJECTED); empty for other accounts. */
     public Optional<String> registrationStatus(String userId) {
         return directory.info(userId, Roles.INFO_REGISTRATION);
-    }
-
-    public Optional<City> homeCity(String userId) {
-        return Optional.ofNullable(directory.info(userId, Roles.INFO_HOME_CITY).orElse(null)).flatMap(City::find);
     }
 }

@@ -49,7 +49,7 @@ public class BrowserSessions {
     }
 
     /** A logged-in browser: who it is and the token its changing calls carry. */
-    public record Login(String userId, String name, List<String> groups, String csrfToken) {}
+    public record Login(String userId, String name, List<String> groups, String csrfToken, boolean passwordChangeRequired) {}
 
     /** Logs the user in (the password checked already): a new session id, Camunda's authentication, a CSRF token. */
     public Login login(HttpServletRequest request, String userId) {
@@ -74,7 +74,8 @@ public class BrowserSessions {
         String name = user == null ? auth.getIdentityId()
                 : ((user.getLastName() == null ? "" : user.getLastName()) + (user.getFirstName() == null ? "" : user.getFirstName())).strip();
         return Optional.of(new Login(auth.getIdentityId(), name.isEmpty() ? auth.getIdentityId() : name,
-                List.copyOf(auth.getGroupIds()), csrfToken(session)));
+                List.copyOf(auth.getGroupIds()), csrfToken(session),
+                engine.getIdentityService().getUserInfo(auth.getIdentityId(), Directory.INFO_PASSWORD_CHANGE_REQUIRED) != null));
     }
 
     /** The session's CSRF token, made on first use (a session opened by Tasklist's login has none yet). */

@@ -123,6 +123,47 @@ class CamundaDirectory implements Directory {
         return true;
     }
 
+    @Override
+    public void updatePerson(Person person) {
+        User user = identity.createUserQuery().userId(person.id()).singleResult();
+        if (user == null) {
+            throw new IllegalArgumentException("no user " + person.id());
+        }
+        user.setFirstName(person.firstName());
+        user.setLastName(person.lastName());
+        user.setEmail(person.email());
+        identity.saveUser(user);
+    }
+
+    @Override
+    public void setPassword(String userId, String password) {
+        passwordProblem(userId, user(userId).map(Person::displayName).orElse(userId), password).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        user.setPassword(password);
+        identity.saveUser(user);
+    }
+
+    @Override
+    public void removeInfo(String userId, String key) {
+        identity.deleteUserInfo(userId, key);
+    }
+
+    @Override
+    public void join(String userId, String groupId) {
+        if (!isMember(userId, groupId)) {
+            identity.createMembership(userId, groupId);
+        }
+    }
+
+    @Override
+    public void leave(String userId, String groupId) {
+        if (isMember(userId, groupId)) {
+            identity.deleteMembership(userId, groupId);
+        }
+    }
+
     private static Person person(User user) {
         return new Person(user.getId(), user.getFirstName(), user.getLastName(), user.getEmail());
     }

@@ -96,6 +96,29 @@ class CamundaProcesses implements Processes, Tasks {
     }
 
     @Override
+    public List<AssignedTask> assignedTo(String processKey, String taskKey, String assignee, List<String> variables) {
+        List<AssignedTask> found = new java.util.ArrayList<>();
+        for (Task t : tasks.createTaskQuery().processDefinitionKey(processKey).taskDefinitionKey(taskKey).taskAssignee(assignee)
+                .orderByTaskCreateTime().asc().list()) {
+            var instance = runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId()).singleResult();
+            found.add(new AssignedTask(t.getId(), instance == null ? null : instance.getBusinessKey(), tasks.getVariables(t.getId(), variables)));
+        }
+        return found;
+    }
+
+    @Override
+    public void reassign(String taskId, String assignee, Map<String, Object> executionVariables) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            throw new IllegalArgumentException("no open task " + taskId);
+        }
+        if (!executionVariables.isEmpty()) {
+            runtime.setVariablesLocal(task.getExecutionId(), executionVariables);
+        }
+        tasks.setAssignee(taskId, assignee);
+    }
+
+    @Override
     public List<String> openAll(String processKey, String businessKey, String taskKey) {
         return tasks.createTaskQuery().processDefinitionKey(processKey).processInstanceBusinessKey(businessKey)
                 .taskDefinitionKey(taskKey).list().stream().map(Task::getId).toList();

@@ -10,6 +10,9 @@ import java.util.Optional;
  */
 public interface Directory {
 
+    /** User info set ("true") on an account holding a one-time initial password, until its user changes it. */
+    String INFO_PASSWORD_CHANGE_REQUIRED = "passwordChangeRequired";
+
     /** A user as the engine's identity holds it. */
     record Person(String id, String firstName, String lastName, String email) {
 
@@ -49,4 +52,18 @@ public interface Directory {
 
     /** Creates the account unless a user of its id exists; false when it existed. */
     boolean createIfMissing(NewAccount account);
+
+    /** Changes an account's name and e-mail. */
+    void updatePerson(Person person);
+
+    /** Sets a new password, checked against the password policy (an IllegalArgumentException naming the rules otherwise). */
+    void setPassword(String userId, String password);
+
+    void removeInfo(String userId, String key);
+
+    /** Adds the user to the group unless it is a member (the group exists). */
+    void join(String userId, String groupId);
+
+    /** Removes the user from the group if it is a member. */
+    void leave(String userId, String groupId);
 }

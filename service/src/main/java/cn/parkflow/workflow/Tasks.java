@@ -32,6 +32,18 @@ public interface Tasks {
     /** Whether the task is still open. */
     boolean isOpen(String taskId);
 
+    /** An open task assigned to a user, with its instance's business key and the variables asked for. */
+    record AssignedTask(String id, String businessKey, Map<String, Object> variables) {}
+
+    /** The open tasks {@code taskKey} of {@code processKey} assigned to {@code assignee}. */
+    List<AssignedTask> assignedTo(String processKey, String taskKey, String assignee, List<String> variables);
+
+    /**
+     * Hands an open task to another user, as parkflow itself; {@code executionVariables} are set on the task's own
+     * execution (the element variable of a multi-instance task), so the instance stays consistent with its assignee.
+     */
+    void reassign(String taskId, String assignee, Map<String, Object> executionVariables);
+
     /** Open tasks of the groups (candidate or assigned), and of those the ones due before {@code overdueAt}. */
     record Load(long open, long overdue) {}
 

@@ -65,6 +65,7 @@ class BenchmarkSelectionProcessTest {
     @Autowired HistoryService history;
     @Autowired IdentityService identity;
     @Autowired JdbcTemplate jdbc;
+    @Autowired cn.parkflow.accounts.ExpertPanel expertPanel;
 
     // --- paths ---
 
@@ -96,7 +97,9 @@ class BenchmarkSelectionProcessTest {
             List<String> panel = row(recommended).expertList();
             assertThat(panel).hasSize(5).doesNotHaveDuplicates();
             City city = City.ofCode(row(recommended).city);
-            assertThat(panel).noneMatch(expert -> identity.getUserInfo(expert, Roles.INFO_HOME_CITY).equals(city.code()));
+            Map<String, City> homes = expertPanel.experts().stream()
+                    .collect(java.util.stream.Collectors.toMap(cn.parkflow.accounts.ExpertPanel.Expert::id, e -> e.homeCity()));
+            assertThat(panel).noneMatch(expert -> city.equals(homes.get(expert)));
         }
         // scores: Suzhou's one best, then Wuxi's first, Nanjing's first, Wuxi's second, Nanjing's second
         Map<Long, Integer> level = Map.of(suzhou.get(1), 95, wuxi.get(0), 90, nanjing.get(2), 85, wuxi.get(1), 80, nanjing.get(0), 70);
