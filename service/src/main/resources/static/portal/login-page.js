@@ -15,11 +15,10 @@
       const next = new URLSearchParams(location.search).get('next');
       let target = null;
       try { if (next) { const u = new URL(next, location.origin); if (u.origin === location.origin) target = u.pathname + u.search + u.hash; } } catch (ignored) { target = null; }
-      const province = me.groups.some(g => g.startsWith('province-') || g === 'camunda-admin');
-      location.href = target ? target
-        : me.groups.includes('applicant') ? 'index.html' : province ? 'dashboard.html' : '/camunda/app/tasklist/';
+      location.href = me.passwordChangeRequired ? 'password.html' : target ? target : PF.home(me);
     } catch (error) {
-      PF.showProblem(form, notice, error.status === 401 ? new Error('用户名或密码错误') : error);
+      // a refusal says why: wrong password, or locked until when
+      PF.showProblem(form, notice, error.status === 401 && !error.problem.detail ? new Error('用户名或密码错误') : error);
     }
   });
   form.username.focus();

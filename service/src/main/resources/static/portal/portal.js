@@ -195,16 +195,32 @@
     header.after(note);
   }
 
+  /** Where a user lands after logging in: an operator its filings, the province the dashboard, others Tasklist. */
+  function home(me) {
+    const groups = me.groups || [];
+    if (groups.includes('applicant')) return 'index.html';
+    if (groups.some(g => g.startsWith('province-') || g === 'camunda-admin')) return 'dashboard.html';
+    return '/camunda/app/tasklist/';
+  }
+
   /** The page header: skip link, navigation for the user's roles, login or logout. */
   async function header(active) {
     const me = await session().catch(() => null);
     if (me && me.csrfToken) sessionStorage.setItem(CSRF_KEY, me.csrfToken);
     const groups = (me && me.groups) || [];
     const province = groups.some(g => g === 'province-reviewer' || g === 'province-approver' || g === 'camunda-admin');
+    if (me && me.passwordChangeRequired && !location.pathname.endsWith('/password.html')) {
+      location.href = 'password.html'; // an initial password is changed before anything else
+      return new Promise(() => {});
+    }
+    const city = groups.some(g => g.startsWith('city-'));
     const links = [['registry.html', '载体名录'], ['publications.html', '公示']];
     if (me && groups.includes('applicant')) links.unshift(['index.html', '我的申报']);
     if (province) links.push(['dashboard.html', '省级看板']);
+    if (city || province) links.push(['registrations.html', '注册审核']);
+    if (groups.includes('province-reviewer') || groups.includes('camunda-admin')) links.push(['experts.html', '专家库']);
     if (me) links.push(['/camunda/app/tasklist/', '待办任务（Tasklist）']);
+    if (me) links.push(['password.html', '修改密码']);
     const el = document.createElement('header');
     el.className = 'top';
     el.innerHTML = '<a class="skip" href="#main">跳到正文</a><span class="brand">江苏省科技企业孵化载体管理平台</span>'
@@ -220,5 +236,5 @@
   }
 
   window.PF = { api, upload, session, login, logout, requireLogin, catalogue, label, creditCodeProblem, indicatorProblem, UNITS,
-    clearErrors, fieldError, showProblem, notify, esc, time, size, header, ApiError };
+    clearErrors, fieldError, showProblem, notify, esc, time, size, header, home, ApiError };
 })();

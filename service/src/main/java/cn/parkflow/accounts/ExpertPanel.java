@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -82,8 +83,8 @@ public class ExpertPanel {
     /** Why this user may not review the subject, in Chinese, or null when it may. */
     @Transactional(readOnly = true)
     public String conflict(String userId, Subject subject) {
-        return rows.findByUsername(userId).map(ExpertPanel::expert).map(e -> conflict(e, subject))
-                .orElse(userId + " 不在专家库中");
+        Optional<ExpertRow> row = rows.findByUsername(userId);
+        return row.isEmpty() ? userId + " 不在专家库中" : conflict(expert(row.get()), subject);
     }
 
     /** Why this expert may not review the subject, or null. */

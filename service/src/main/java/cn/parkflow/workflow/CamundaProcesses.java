@@ -5,7 +5,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -18,8 +20,10 @@ class CamundaProcesses implements Processes, Tasks {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final IdentityService identity;
+    private final AuthorizationService authorizations;
 
-    CamundaProcesses(RuntimeService runtime, TaskService tasks, IdentityService identity) {
+    CamundaProcesses(RuntimeService runtime, TaskService tasks, IdentityService identity, AuthorizationService authorizations) {
+        this.authorizations = authorizations;
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;
@@ -115,7 +119,13 @@ class CamundaProcesses implements Processes, Tasks {
         if (!executionVariables.isEmpty()) {
             runtime.setVariablesLocal(task.getExecutionId(), executionVariables);
         }
+        String previous = task.getAssignee();
         tasks.setAssignee(taskId, assignee);
+        if (previous != null && !previous.equals(assignee)) {
+            // the engine grants an assignee access to its task and never takes it back: the former one must not read it any more
+            authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId).userIdIn(previous).list()
+                    .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
+        }
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -28,7 +29,8 @@ public class InitialPasswordGate {
     private final IdentityService identity;
     private final BrowserSessions sessions;
 
-    InitialPasswordGate(Directory directory, IdentityService identity, BrowserSessions sessions) {
+    /** Lazily: the filter is made when the web server starts, and the engine must not start before the schema migrations. */
+    InitialPasswordGate(@Lazy Directory directory, @Lazy IdentityService identity, @Lazy BrowserSessions sessions) {
         this.directory = directory;
         this.identity = identity;
         this.sessions = sessions;

@@ -91,4 +91,23 @@ class ExpertPanelTest {
         assertThat(reasons.get("quantum-inactive")).contains("已停用");
         assertThat(reasons.get("quantum-nowhere")).contains("未登记常住城市");
     }
+
+    @Test
+    void aStoredExpertWithoutConflictMayReviewAndAnUnknownUserMayNot() {
+        ExpertRepository rows = Mockito.mock(ExpertRepository.class);
+        ExpertRow row = new ExpertRow();
+        row.username = "eligible";
+        row.displayName = "钱专家";
+        row.homeCity = City.WUXI.code();
+        row.employerCreditCode = EMPLOYER;
+        row.active = true;
+        row.industries = new java.util.HashSet<>(Set.of(new ExpertIndustry("QUANTUM")));
+        Mockito.when(rows.findByUsername("eligible")).thenReturn(java.util.Optional.of(row));
+        Mockito.when(rows.findByUsername("stranger")).thenReturn(java.util.Optional.empty());
+        ExpertPanel stored = new ExpertPanel(rows, new Random(1));
+        assertThat(stored.conflict("eligible", subject)).isNull();
+        assertThat(stored.conflict("stranger", subject)).contains("不在专家库中");
+        row.active = false;
+        assertThat(stored.conflict("eligible", subject)).contains("已停用");
+    }
 }
