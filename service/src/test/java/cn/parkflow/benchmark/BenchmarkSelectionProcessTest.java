@@ -66,6 +66,8 @@ class BenchmarkSelectionProcessTest {
     @Autowired IdentityService identity;
     @Autowired JdbcTemplate jdbc;
     @Autowired cn.parkflow.accounts.ExpertPanel expertPanel;
+    @Autowired cn.parkflow.accounts.ExpertPool pool;
+    @Autowired ScoreRepository scores;
 
     // --- paths ---
 
@@ -138,6 +140,43 @@ class BenchmarkSelectionProcessTest {
         assertThat(line(dashboard, City.NANJING)).isEqualTo(List.of(2, 3, 2, 1));
         assertThat(line(dashboard, City.WUXI)).isEqualTo(List.of(2, 2, 2, 2));
         assertThat(line(dashboard, City.XUZHOU)).isEqualTo(List.of(2, 0, 0, 0));
+    }
+
+    @Test
+    void panelsPreferTheCarriersIndustryAndADeactivatedExpertsScoringGoesToANewlyDrawnOne() {
+        Campaign c = open(1, Map.of(City.CHANGZHOU, 1)); // no demo expert lives in Changzhou: all six are eligible
+        List<Long> ids = apply(c, City.CHANGZHOU, 1);
+        deadline(c);
+        recommend(c, City.CHANGZHOU, ids.get(0));
+        List<String> panel = row(ids.get(0)).expertList();
+        assertThat(panel).hasSize(5).contains("expert5"); // the one expert of the carriers' industry (量子科技) is always drawn
+        assertThat(row(ids.get(0)).panelNote).contains("仅1名").contains("另从其他无回避关系的专家中抽取4名");
+        String left = java.util.stream.IntStream.rangeClosed(1, 6).mapToObj(i -> "expert" + i).filter(e -> !panel.contains(e))
+                .findFirst().orElseThrow();
+        pool.create(new cn.parkflow.accounts.ExpertPool.ExpertForm("expert7", "周专家", City.NANTONG, "南通大学",
+                CreditCode.withCheckCharacter("12320600466000007").value(), List.of(Industry.OTHER), "教授", "expert7@example.cn",
+                "13900000007", List.of()), PROVINCE);
+        String leaving = panel.stream().filter(e -> !e.equals("expert5")).findFirst().orElseThrow();
+        Task before = tasks(c, BenchmarkProcess.EXPERT_SCORING_TASK).stream().filter(t -> t.getAssignee().equals(leaving)).findFirst().orElseThrow();
+
+        var deactivated = pool.deactivate(leaving, PROVINCE);
+        assertThat(deactivated.reassigned()).hasSize(1);
+        String replacement = deactivated.reassigned().get(0).replacement();
+        assertThat(replacement).isIn(left, "expert7");
+        Task after = tasks.createTaskQuery().taskId(before.getId()).singleResult();
+        assertThat(after.getAssignee()).isEqualTo(replacement);
+        assertThat(tasks.getVariable(after.getId(), BenchmarkProcess.ASSIGNMENT)).isEqualTo(BenchmarkProcess.assignment(ids.get(0), replacement));
+        assertThat(row(ids.get(0)).expertList()).hasSize(5).contains(replacement).doesNotContain(leaving);
+        assertThat(row(ids.get(0)).panelNote).contains(leaving + " 已停用").contains(replacement);
+        assertThat(tasks.createTaskQuery().taskAssignee(leaving).count()).isZero();
+
+        scoreAll(c, Map.of(ids.get(0), 90));
+        assertThat(scores.findByApplicationIdAndExpert(ids.get(0), replacement)).isPresent();
+        assertThat(scores.findByApplicationIdAndExpert(ids.get(0), leaving)).isEmpty();
+        assertThat(((org.camunda.spin.json.SpinJsonNode) tasks.getVariable(single(c, BenchmarkProcess.PROVINCE_CONFIRM_TASK).getId(),
+                "rankingMarkdown")).stringValue()).contains("专家抽取说明");
+        pool.activate(leaving, PROVINCE);
+        pool.deactivate("expert7", PROVINCE);
     }
 
     @Test
