@@ -48,6 +48,8 @@
     try {
       registered = await PF.api('/api/accounts/operators', { method: 'POST', json: body, allowAnonymous: true });
       await PF.login(body.username, body.password);
+      document.querySelector('header.top').remove(); // now logged in: the header says so, and that the account is pending
+      await PF.header('register.html');
       document.getElementById('register-card').hidden = true;
       document.getElementById('licence-card').hidden = false;
       document.getElementById('licence').focus();

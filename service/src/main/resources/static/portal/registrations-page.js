@@ -21,7 +21,7 @@
             + '<label class="visually-hidden" for="reason-' + PF.esc(r.username) + '">不予通过的理由</label>'
             + '<input type="text" id="reason-' + PF.esc(r.username) + '" placeholder="不予通过的理由" maxlength="500"> '
             + '<button type="button" class="secondary" data-reject="' + PF.esc(r.username) + '">不予通过</button>';
-        return '<tr><td>' + PF.esc(r.username) + '</td><td>' + PF.esc(r.operatorName) + '</td><td>' + PF.esc(r.creditCode) + '</td><td>'
+        return '<tr><td>' + PF.esc(r.username) + '</td><td>' + PF.esc(r.operatorName) + '</td><td>' + PF.esc(r.creditCode) + '</td><td class="nowrap">'
           + PF.esc(r.cityName) + '</td><td>' + PF.esc(r.displayName) + '<br>' + PF.esc(r.mobile) + '<br>' + PF.esc(r.email) + '</td><td>'
           + PF.time(r.registeredAt) + '</td><td>' + licence + '</td><td><span class="status ' + PF.esc(r.status) + '">'
           + PF.esc(r.statusLabel) + '</span></td><td>' + decide + '</td></tr>';

@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * An account holding a one-time initial password (user info {@value Directory#INFO_PASSWORD_CHANGE_REQUIRED})
  * may log in, but until its user has changed the password every request is refused (403) except reading
- * and ending the session and changing the password: on {@code /api}, on engine REST and in Camunda's webapps.
+ * and ending the session and changing the password: on {@code /api}, on engine REST and in Camunda's webapps
+ * (whose pages lead to the portal's password page).
  */
 @Configuration(proxyBeanMethods = false)
 public class InitialPasswordGate {
@@ -76,7 +77,11 @@ public class InitialPasswordGate {
                     user = sessions.current(request).map(BrowserSessions.Login::userId);
                 }
                 if (user.isPresent() && required(user.get())) {
-                    refuse(response);
+                    if (path.startsWith("/camunda/app/")) { // a webapp's page: to the portal's password page instead
+                        response.sendRedirect(request.getContextPath() + "/portal/password.html");
+                    } else {
+                        refuse(response);
+                    }
                     return;
                 }
                 chain.doFilter(request, response);
@@ -84,7 +89,7 @@ public class InitialPasswordGate {
         };
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("parkflow-initial-password");
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/camunda/app/*");
         registration.setOrder(103); // after engine REST's authentication (102)
         return registration;
     }

@@ -139,7 +139,12 @@ class ExpertPoolIT extends AbstractIT {
         Http.Response session = browser.post("/api/session", Map.of("username", name, "password", initial));
         assertThat(session.status()).as(session.text()).isEqualTo(200);
         assertThat(session.json().path("passwordChangeRequired").asBoolean()).isTrue();
-        assertThat(CamundaWebapp.login(anonymous().withSession(), "tasklist", name, initial).status()).isEqualTo(200);
+        Http tasklist = anonymous().withSession();
+        assertThat(CamundaWebapp.login(tasklist, "tasklist", name, initial).status()).isEqualTo(200);
+        assertThat(tasklist.get("/camunda/api/engine/engine/default/task/count").status()).isEqualTo(403);
+        Http.Response page = tasklist.get("/camunda/app/tasklist/default/");
+        assertThat(page.status()).isEqualTo(302); // the webapp's page leads to the portal's password page
+        assertThat(page.header("Location")).endsWith("/portal/password.html");
 
         Http.Response weak = initialLogin.post("/api/session/password", Map.of("currentPassword", initial, "newPassword", "short1"));
         assertThat(weak.status()).isEqualTo(400);
