@@ -24,6 +24,22 @@ abstract class AbstractBrowserIT extends AbstractIT {
         opened.clear();
     }
 
+    /** Types a draft's indicators into the application page (ticks the yes/no ones). */
+    static void fillIndicators(Browser b, java.util.Map<String, Object> draft) {
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> indicators = (java.util.Map<String, Object>) draft.get("indicators");
+        indicators.forEach((k, v) -> {
+            org.openqa.selenium.WebElement input = b.driver().findElement(org.openqa.selenium.By.id("ind-" + k));
+            if (v instanceof Boolean flag) {
+                if (flag != input.isSelected()) {
+                    input.click();
+                }
+            } else {
+                input.sendKeys(String.valueOf(v));
+            }
+        });
+    }
+
     /** Logs in through the portal's login page with the keyboard only, then goes on to {@code next}. */
     static void login(Browser b, String user, String next) {
         login(b, user, DEMO_PASSWORD, next);

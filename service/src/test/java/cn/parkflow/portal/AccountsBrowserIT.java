@@ -48,18 +48,7 @@ class AccountsBrowserIT extends AbstractBrowserIT {
         type(b, "creditCode", creditCode);
         type(b, "address", (String) draft.get("address"));
         b.driver().findElement(By.cssSelector("input[name=industries][value=CELL_GENE]")).click();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> indicators = (Map<String, Object>) draft.get("indicators");
-        indicators.forEach((k, v) -> {
-            WebElement input = b.driver().findElement(By.id("ind-" + k));
-            if (v instanceof Boolean flag) {
-                if (flag != input.isSelected()) {
-                    input.click();
-                }
-            } else {
-                input.sendKeys(String.valueOf(v));
-            }
-        });
+        fillIndicators(b, draft);
         b.driver().findElement(By.id("save")).click();
     }
 

@@ -56,18 +56,7 @@ class PortalBrowserIT extends AbstractBrowserIT {
         b.driver().findElement(By.id("creditCode")).sendKeys(wrong);
         b.driver().findElement(By.id("address")).sendKeys((String) draft.get("address"));
         b.driver().findElement(By.cssSelector("input[name=industries][value=CELL_GENE]")).click();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> indicators = (Map<String, Object>) draft.get("indicators");
-        indicators.forEach((k, v) -> {
-            WebElement input = b.driver().findElement(By.id("ind-" + k));
-            if (v instanceof Boolean flag) {
-                if (flag != input.isSelected()) {
-                    input.click();
-                }
-            } else {
-                input.sendKeys(String.valueOf(v));
-            }
-        });
+        fillIndicators(b, draft);
         b.driver().findElement(By.id("save")).click();
         assertThat(b.visible("[id='err-creditCode']").getText()).isEqualTo("统一社会信用代码校验位错误");
         assertThat(b.driver().getCurrentUrl()).doesNotContain("id=");
