@@ -102,6 +102,24 @@ class AccountIntegrityIT extends AbstractIT {
     }
 
     @Test
+    void item6_failuresAtTheTasklistLoginLockTheAccountEverywhereAndTheProvinceUnlocksIt() {
+        String user = account("tlock", "city-320300");
+        for (int i = 0; i < 5; i++) {
+            Http.Response failed = CamundaWebapp.login(from(anonymous().withSession()), "tasklist", user, "wrong-" + i);
+            assertThat(failed.status()).isEqualTo(401);
+        }
+        // locked now: Tasklist refuses the right password, and so does the API, saying until when
+        assertThat(CamundaWebapp.login(from(anonymous().withSession()), "tasklist", user, STRONG).status()).isEqualTo(401);
+        Http.Response api = from(anonymous()).as(user, STRONG).get("/api/applications");
+        assertThat(api.status()).isEqualTo(401);
+        assertThat(api.json().path("detail").asText()).contains("账号已锁定，请于").contains("后再试");
+        assertThat(as("province").post("/api/accounts/" + user + "/unlock", Map.of()).status()).isEqualTo(204);
+        assertThat(CamundaWebapp.login(from(anonymous().withSession()), "tasklist", user, STRONG).status()).isEqualTo(200);
+        List<String> actions = as("admin").get("/api/accounts/audit?user=" + user).json().findValuesAsText("action");
+        assertThat(actions).contains("LOGIN_FAILED", "ACCOUNT_LOCKED", "ACCOUNT_UNLOCKED", "LOGIN_SUCCEEDED");
+    }
+
+    @Test
     void item6_oneClientAddressIsSlowedWithoutLockingTheAccountsItTries() {
         String victim = account("victim", "city-320200");
         Http attacker = from(anonymous()); // one address
