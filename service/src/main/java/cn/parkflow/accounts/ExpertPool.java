@@ -38,7 +38,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ExpertPool {
 
-    /** An expert as the province enters it (also one row of an import). {@code username} is ignored on update. */
+    /**
+     * An expert as the province enters it (also one row of an import). {@code username} is ignored on update;
+     * {@code conflicts} left out of an update keeps the list the expert declared.
+     */
     public record ExpertForm(
             @Pattern(regexp = AccountFields.USERNAME, message = AccountFields.USERNAME_MESSAGE) String username,
             @NotBlank(message = "请填写专家姓名") @Size(max = 50, message = "姓名最长50字") String displayName,
@@ -60,7 +63,8 @@ public class ExpertPool {
             title = AccountFields.strip(title);
             email = AccountFields.strip(email);
             mobile = AccountFields.strip(mobile);
-            conflicts = conflicts == null ? List.of() : conflicts.stream().map(c -> c == null ? "" : c.strip().toUpperCase(Locale.ROOT)).toList();
+            // null: not given (an update keeps the declared list); a list replaces it
+            conflicts = conflicts == null ? null : conflicts.stream().map(c -> c == null ? "" : c.strip().toUpperCase(Locale.ROOT)).toList();
         }
     }
 
@@ -271,7 +275,9 @@ public class ExpertPool {
         if (creating && (form.username() == null || form.username().isEmpty())) {
             problems.add(FieldError.of("username", "请填写用户名"));
         }
-        conflictProblems(form.conflicts(), problems);
+        if (form.conflicts() != null) {
+            conflictProblems(form.conflicts(), problems);
+        }
         return problems;
     }
 
@@ -296,7 +302,9 @@ public class ExpertPool {
         row.title = form.title();
         row.email = form.email();
         row.mobile = form.mobile();
-        row.conflicts = form.conflicts().stream().map(ExpertConflict::new).collect(Collectors.toCollection(LinkedHashSet::new));
+        if (form.conflicts() != null) {
+            row.conflicts = form.conflicts().stream().map(ExpertConflict::new).collect(Collectors.toCollection(LinkedHashSet::new));
+        }
     }
 
     private ExpertRow row(String username) {

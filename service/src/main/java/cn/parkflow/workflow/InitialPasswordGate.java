@@ -11,6 +11,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -51,7 +52,8 @@ public class InitialPasswordGate {
                 Authentication caller = SecurityContextHolder.getContext().getAuthentication();
                 String path = request.getRequestURI().substring(request.getContextPath().length());
                 boolean allowed = path.equals("/api/session") || path.equals("/api/session/password");
-                if (!allowed && caller != null && caller.isAuthenticated() && required(caller.getName())) {
+                if (!allowed && caller != null && caller.isAuthenticated() && !(caller instanceof AnonymousAuthenticationToken)
+                        && required(caller.getName())) {
                     refuse(response);
                     return;
                 }

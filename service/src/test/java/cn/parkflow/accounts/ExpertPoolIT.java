@@ -172,6 +172,11 @@ class ExpertPoolIT extends AbstractIT {
 
         // the province updates and lists with filters
         Map<String, Object> changed = new LinkedHashMap<>(form);
+        changed.remove("conflicts");
+        Http.Response kept = as("province").put("/api/accounts/experts/" + name, changed);
+        assertThat(kept.status()).as(kept.text()).isEqualTo(200);
+        assertThat(kept.json().path("conflicts")).hasSize(2); // an update without the list keeps what the expert declared
+        changed.put("conflicts", form.get("conflicts"));
         changed.put("title", "正高级工程师");
         changed.put("industries", List.of("QUANTUM"));
         Http.Response updated = as("province").put("/api/accounts/experts/" + name, changed);
