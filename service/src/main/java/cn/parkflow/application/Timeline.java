@@ -32,6 +32,7 @@ final class Timeline {
         }
         return switch (e.action()) {
             case "EXPERTS_ASSIGNED" -> new ApplicationView.TimelineEntry(e.at(), e.actor(), e.action(), "已确定评审专家");
+            case "EXPERT_REPLACED" -> new ApplicationView.TimelineEntry(e.at(), e.actor(), e.action(), "评审专家有调整");
             case "OBJECTION_RECEIVED" -> new ApplicationView.TimelineEntry(e.at(), e.actor(), e.action(), "收到异议");
             default -> e;
         };

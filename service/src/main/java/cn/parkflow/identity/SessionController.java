@@ -54,22 +54,23 @@ class SessionController {
 
     @PostMapping("/password")
     @Operation(summary = "修改密码", description = "当前用户；当前密码错误 400（计入登录失败次数）；新密码须符合密码策略（400 指明规则）；"
-            + "持初始密码的账号须先修改密码才能进行其他操作")
-    ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange change) {
+            + "持初始密码的账号须先修改密码才能进行其他操作；修改后该账号的其他浏览器会话（门户与 Camunda 网页应用）一并退出，当前会话继续有效")
+    ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange change, HttpServletRequest request) {
         String user = CurrentCaller.get().userId();
         if (!identity.checkPassword(user, change.currentPassword())) {
-            Object refusal = ClientRequests.current() == null ? null : ClientRequests.current().getAttribute(LoginThrottle.REFUSAL);
+            Object refusal = request.getAttribute(LoginThrottle.REFUSAL);
             throw FieldErrors.single("currentPassword", refusal != null ? refusal.toString() : "当前密码不正确");
         }
         if (change.newPassword().equals(change.currentPassword())) {
             throw FieldErrors.single("newPassword", "新密码不能与当前密码相同");
         }
-        String name = identity.user(user).map(Directory.Person::displayName).orElse(user);
-        identity.passwordProblem(user, name, change.newPassword()).ifPresent(problem -> {
-            throw FieldErrors.single("newPassword", problem);
-        });
-        identity.setPassword(user, change.newPassword());
-        identity.removeInfo(user, Roles.INFO_PASSWORD_CHANGE_REQUIRED);
+        String stamp;
+        try {
+            stamp = identity.changePassword(user, change.newPassword());
+        } catch (IllegalArgumentException policy) {
+            throw FieldErrors.single("newPassword", policy.getMessage());
+        }
+        sessions.passwordChanged(request, stamp); // the account's other sessions end at their next request
         logins.accountChanged(user, "PASSWORD_CHANGED", user, null);
         return ResponseEntity.noContent().build();
     }

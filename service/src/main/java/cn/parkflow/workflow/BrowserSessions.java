@@ -31,21 +31,28 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the documents its forms link to without logging in again, and an operator logged in to the portal
  * is logged in to Tasklist. Calls that change something need the session's CSRF token in
  * {@value #CSRF_HEADER}; the portal receives it at login. HTTP Basic callers are unaffected.
+ *
+ * <p>A session remembers the account's credentials stamp it was opened with ({@link Directory#INFO_CREDENTIALS});
+ * after a password change every other session of the account ends at its next request, the portal's and the
+ * webapps' alike, and the session that changed it continues under a new id.
  */
 @Component
 public class BrowserSessions {
 
     public static final String CSRF_HEADER = "X-Parkflow-Csrf";
     static final String CSRF_ATTRIBUTE = "parkflow.csrf";
+    static final String CREDENTIALS_ATTRIBUTE = "parkflow.credentials";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Camunda's webapp default: a session's user and groups are checked again after five minutes. */
     static final long CACHE_TIME_TO_LIVE_MILLIS = 5 * 60 * 1000;
 
     private final ProcessEngine engine;
+    private final Directory directory;
 
-    BrowserSessions(ProcessEngine engine) {
+    BrowserSessions(ProcessEngine engine, Directory directory) {
         this.engine = engine;
+        this.directory = directory;
     }
 
     /** A logged-in browser: who it is and the token its changing calls carry. */
@@ -60,7 +67,43 @@ public class BrowserSessions {
         Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
         auths.addOrReplace(auth);
         AuthenticationUtil.updateSession(session, auths);
+        session.setAttribute(CREDENTIALS_ATTRIBUTE, directory.credentialsStamp(userId));
         return login(session, auth).orElseThrow();
+    }
+
+    /** After the session's user changed its password ({@code stamp} the new credentials stamp): the session continues under a new id. */
+    public void passwordChanged(HttpServletRequest request, String stamp) {
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+            request.getSession(false).setAttribute(CREDENTIALS_ATTRIBUTE, stamp);
+        }
+    }
+
+    /**
+     * Ends the request's session if it is logged in with credentials that have changed since; true when it did.
+     * A session opened by a webapp's login has no stamp yet and takes the account's current one.
+     */
+    public boolean endIfStale(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return false;
+        }
+        Authentication auth = AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engine.getName());
+        return auth instanceof UserAuthentication user && user.getIdentityId() != null && endIfStale(session, user.getIdentityId());
+    }
+
+    private boolean endIfStale(HttpSession session, String userId) {
+        String stamp = directory.credentialsStamp(userId);
+        Object seen = session.getAttribute(CREDENTIALS_ATTRIBUTE);
+        if (seen == null) {
+            session.setAttribute(CREDENTIALS_ATTRIBUTE, stamp);
+            return false;
+        }
+        if (seen.equals(stamp)) {
+            return false;
+        }
+        session.invalidate();
+        return true;
     }
 
     /** The session's login, if it has one. */
@@ -103,7 +146,8 @@ public class BrowserSessions {
         // deleted user or a removed group membership does not live on in an open session
         AuthenticationUtil.updateCache(auths, session, CACHE_TIME_TO_LIVE_MILLIS);
         Authentication auth = auths.getAuthenticationForProcessEngine(engine.getName());
-        return auth instanceof UserAuthentication user && user.getIdentityId() != null ? Optional.of(user) : Optional.empty();
+        return auth instanceof UserAuthentication user && user.getIdentityId() != null && !endIfStale(session, user.getIdentityId())
+                ? Optional.of(user) : Optional.empty();
     }
 
     /** The filter of the {@code /api} chain: a request without credentials of its own is the session's user. */

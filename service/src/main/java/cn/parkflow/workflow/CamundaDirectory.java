@@ -3,12 +3,18 @@ package cn.parkflow.workflow;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HexFormat;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** {@link Directory} on Camunda 7's IdentityService (and, for the one query it cannot express, its identity tables). */
 @Component
@@ -29,8 +35,11 @@ class CamundaDirectory implements Directory {
 
     @Override
     public Optional<String> passwordProblem(String userId, String displayName, String password) {
-        User candidate = identity.newUser(userId);
-        candidate.setFirstName(displayName);
+        User stored = identity.createUserQuery().userId(userId).singleResult();
+        User candidate = stored != null ? stored : identity.newUser(userId);
+        if (stored == null) {
+            candidate.setFirstName(displayName);
+        }
         var result = identity.checkPasswordAgainstPolicy(password, candidate);
         if (result.isValid()) {
             return Optional.empty();
@@ -136,18 +145,34 @@ class CamundaDirectory implements Directory {
     }
 
     @Override
-    public void setPassword(String userId, String password) {
-        passwordProblem(userId, user(userId).map(Person::displayName).orElse(userId), password).ifPresent(problem -> {
+    @Transactional
+    public String changePassword(String userId, String password) {
+        passwordProblem(userId, userId, password).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
         User user = identity.createUserQuery().userId(userId).singleResult();
+        if (user == null) {
+            throw new IllegalArgumentException("no user " + userId);
+        }
         user.setPassword(password);
         identity.saveUser(user);
+        identity.deleteUserInfo(userId, INFO_PASSWORD_CHANGE_REQUIRED);
+        return credentialsStamp(userId);
     }
 
     @Override
-    public void removeInfo(String userId, String key) {
-        identity.deleteUserInfo(userId, key);
+    public String credentialsStamp(String userId) {
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        if (!(user instanceof UserEntity stored) || stored.getPassword() == null) {
+            return "";
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((stored.getPassword() + "/" + stored.getSalt()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

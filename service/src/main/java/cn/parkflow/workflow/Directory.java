@@ -13,6 +13,7 @@ public interface Directory {
     /** User info set ("true") on an account holding a one-time initial password, until its user changes it. */
     String INFO_PASSWORD_CHANGE_REQUIRED = "passwordChangeRequired";
 
+
     /** A user as the engine's identity holds it. */
     record Person(String id, String firstName, String lastName, String email) {
 
@@ -28,7 +29,10 @@ public interface Directory {
 
     boolean checkPassword(String userId, String password);
 
-    /** Which rules of the password policy {@code password} breaks for this user, in Chinese; empty when it passes. */
+    /**
+     * Which rules of the password policy {@code password} breaks for this user (the stored account when it
+     * exists, else a new one of that name), in Chinese; empty when it passes.
+     */
     Optional<String> passwordProblem(String userId, String displayName, String password);
 
     Optional<Person> user(String userId);
@@ -56,10 +60,18 @@ public interface Directory {
     /** Changes an account's name and e-mail. */
     void updatePerson(Person person);
 
-    /** Sets a new password, checked against the password policy (an IllegalArgumentException naming the rules otherwise). */
-    void setPassword(String userId, String password);
+    /**
+     * Sets a new password, checked against the password policy (an IllegalArgumentException naming the rules
+     * otherwise), in one transaction with the end of the initial-password flag; returns the new credentials stamp.
+     */
+    String changePassword(String userId, String password);
 
-    void removeInfo(String userId, String key);
+    /**
+     * The account's credentials stamp: a digest of its stored password hash, so it changes with every password
+     * change, whichever way it was made (the portal, Camunda Admin's profile, engine REST). A browser session
+     * remembers the stamp it logged in with and ends when it differs ({@link BrowserSessions}). Empty for no account.
+     */
+    String credentialsStamp(String userId);
 
     /** Adds the user to the group unless it is a member (the group exists). */
     void join(String userId, String groupId);

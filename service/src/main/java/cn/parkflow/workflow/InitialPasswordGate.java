@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * An account holding a one-time initial password (user info {@value Directory#INFO_PASSWORD_CHANGE_REQUIRED})
  * may log in, but until its user has changed the password every request is refused (403) except reading
  * and ending the session and changing the password: on {@code /api}, on engine REST and in Camunda's webapps
- * (whose pages lead to the portal's password page).
+ * (whose pages lead to the portal's password page). On the webapps it also ends a session whose account's
+ * password has changed since its login ({@link BrowserSessions#endIfStale}).
  */
 @Configuration(proxyBeanMethods = false)
 public class InitialPasswordGate {
@@ -74,7 +75,16 @@ public class InitialPasswordGate {
                     var auth = identity.getCurrentAuthentication();
                     user = Optional.ofNullable(auth == null ? null : auth.getUserId());
                 } else if (path.startsWith("/camunda/api/admin/auth/")) { // the webapps' login and logout
-                    user = Optional.empty();
+                    chain.doFilter(request, response);
+                    sessions.endIfStale(request); // a session just logged in takes the account's credentials stamp
+                    return;
+                } else if (sessions.endIfStale(request)) { // the password changed since this session's login
+                    if (path.startsWith("/camunda/app/")) { // the webapp's page again, now without a session: its login
+                        response.sendRedirect(request.getRequestURI());
+                    } else {
+                        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                    }
+                    return;
                 } else {
                     user = sessions.current(request).map(BrowserSessions.Login::userId);
                 }

@@ -23,6 +23,8 @@ class TimelineTest {
         });
         assertThat(Timeline.forOperator(entry("expert3", "EXPERT_OPPOSE", "评分 20")).comment()).doesNotContain("20");
         assertThat(Timeline.forOperator(entry("system", "EXPERTS_ASSIGNED", "评审专家：expert2、expert3")).comment()).doesNotContain("expert");
+        assertThat(Timeline.forOperator(entry("system", "EXPERT_REPLACED", "评审专家 expert2 已停用，其评审改由 expert4 承担")).comment())
+                .isEqualTo("评审专家有调整");
         assertThat(Timeline.forOperator(entry("public", "OBJECTION_RECEIVED", "收到异议（异议人：张三）")).comment()).isEqualTo("收到异议");
         ApplicationView.TimelineEntry returned = entry("nanjing", "CITY_RETURN", "退回补正：补租赁合同");
         assertThat(Timeline.forOperator(returned)).isEqualTo(returned);

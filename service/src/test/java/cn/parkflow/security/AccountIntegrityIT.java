@@ -14,6 +14,7 @@ import cn.parkflow.testsupport.CamundaWebapp;
 import cn.parkflow.testsupport.Drafts;
 import cn.parkflow.testsupport.Http;
 import cn.parkflow.testsupport.TestFiles;
+import cn.parkflow.testsupport.ItInfrastructure;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -117,6 +118,47 @@ class AccountIntegrityIT extends AbstractIT {
         assertThat(CamundaWebapp.login(from(anonymous().withSession()), "tasklist", user, STRONG).status()).isEqualTo(200);
         List<String> actions = as("admin").get("/api/accounts/audit?user=" + user).json().findValuesAsText("action");
         assertThat(actions).contains("LOGIN_FAILED", "ACCOUNT_LOCKED", "ACCOUNT_UNLOCKED", "LOGIN_SUCCEEDED");
+    }
+
+    /** A portal session of the user, with its CSRF token. */
+    Http portalSession(String user, String password) {
+        Http session = from(anonymous().withSession());
+        Http.Response login = session.post("/api/session", Map.of("username", user, "password", password));
+        assertThat(login.status()).as(login.text()).isEqualTo(200);
+        return session.with("X-Parkflow-Csrf", login.json().path("csrfToken").asText());
+    }
+
+    @Test
+    void aPasswordChangeEndsTheAccountsOtherSessionsInThePortalAndTheWebapps() {
+        String user = account("rotate", "city-320100");
+        Http changing = portalSession(user, STRONG);
+        Http otherBrowser = portalSession(user, STRONG);
+        Http tasklist = from(anonymous().withSession());
+        assertThat(CamundaWebapp.login(tasklist, "tasklist", user, STRONG).status()).isEqualTo(200);
+        assertThat(tasklist.get("/camunda/api/engine/engine/default/task/count").status()).isEqualTo(200);
+        assertThat(otherBrowser.get("/api/applications").status()).isEqualTo(200);
+
+        String renewed = STRONG + "x";
+        Http.Response changed = changing.post("/api/session/password", Map.of("currentPassword", STRONG, "newPassword", renewed));
+        assertThat(changed.status()).as(changed.text()).isEqualTo(204);
+
+        assertThat(changing.get("/api/session").status()).isEqualTo(200); // the session that changed it continues
+        assertThat(changing.get("/api/applications").status()).isEqualTo(200);
+        assertThat(otherBrowser.get("/api/session").status()).isEqualTo(401);
+        assertThat(otherBrowser.get("/api/applications").status()).isEqualTo(401);
+        assertThat(tasklist.get("/camunda/api/engine/engine/default/task/count").status()).isEqualTo(401);
+        Http.Response page = tasklist.get("/camunda/app/tasklist/default/");
+        assertThat(page.status()).isIn(200, 302); // the page again, with the login form
+        assertThat(tasklist.get("/camunda/api/engine/engine/default/task/count").status()).isEqualTo(401);
+
+        // a new login works, and a change made elsewhere (the administrator, over engine REST) ends that session too
+        Http again = portalSession(user, renewed);
+        Http.Response reset = as("admin").put("/engine-rest/user/" + user + "/credentials",
+                Map.of("password", STRONG, "authenticatedUserPassword", ItInfrastructure.ADMIN_PASSWORD));
+        assertThat(reset.status()).as(reset.text()).isEqualTo(204);
+        assertThat(again.get("/api/session").status()).isEqualTo(401);
+        assertThat(changing.get("/api/session").status()).isEqualTo(401);
+        assertThat(portalSession(user, STRONG).get("/api/session").status()).isEqualTo(200);
     }
 
     @Test
