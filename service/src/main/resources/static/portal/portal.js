@@ -119,6 +119,7 @@
       sum += v * WEIGHTS[i];
     }
     if ('123456789ANY'.indexOf(value.charAt(0)) < 0) return '统一社会信用代码第1位（登记管理部门代码）无效';
+    if (!/^[0-9]{6}$/.test(value.substring(2, 8))) return '统一社会信用代码第3至8位（登记管理机关行政区划码）应为数字';
     if (value.charAt(17) !== ALPHABET.charAt((31 - sum % 31) % 31)) return '统一社会信用代码校验位错误';
     return null;
   }

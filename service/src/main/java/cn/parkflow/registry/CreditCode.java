@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * 统一社会信用代码 (GB 32100-2015): 18 characters from a 31-character alphabet, the last one a
- * check character over the first 17 (weights 3^i mod 31).
+ * check character over the first 17 (weights 3^i mod 31). Position 1 is the registering authority
+ * (1–9, A, N, Y), positions 3–8 the authority's GB/T 2260 division code, digits only.
  */
 public record CreditCode(String value) {
 
@@ -63,6 +64,11 @@ public record CreditCode(String value) {
         }
         if (REGISTERING_AUTHORITIES.indexOf(value.charAt(0)) < 0) {
             return "统一社会信用代码第1位（登记管理部门代码）无效";
+        }
+        for (int i = 2; i < 8; i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return "统一社会信用代码第3至8位（登记管理机关行政区划码）应为数字";
+            }
         }
         int check = (31 - sum % 31) % 31;
         if (value.charAt(17) != ALPHABET.charAt(check)) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * 统一社会信用代码 (DOMAIN.md §6) beyond {@link CreditCodeTest}: lengths, the registering authority,
- * letters in positions 1–8, transpositions, every possible check character, messages and JSON.
+ * letters in positions 1–2 and digits in 3–8, transpositions, every possible check character, messages and JSON.
  * Expected values come from the test's own implementation of the standard, never from {@link CreditCode}.
  */
 class CreditCodeRulesTest {
@@ -131,11 +131,15 @@ class CreditCodeRulesTest {
         return ALPHABET.chars().mapToObj(c -> (char) c);
     }
 
-    /** Letters (never I, O, S, V, Z) may stand in positions 1–8; position 1 only A, N, Y. */
+    /**
+     * Letters (never I, O, S, V, Z) may stand in positions 1 and 2 (position 1 only A, N, Y); positions 3–8
+     * hold the GB/T 2260 division code and are digits only, whatever the check character says.
+     */
     @Test
-    void lettersAreLegalInPositionsOneToEight() {
+    void lettersAreLegalInPositionsOneAndTwoAndRefusedInTheDivisionCode() {
         String letters = ALPHABET.substring(10);
-        int checked = 0;
+        int accepted = 0;
+        int refused = 0;
         for (String example : EXAMPLES) {
             for (int position = 0; position < 8; position++) {
                 for (char letter : letters.toCharArray()) {
@@ -144,19 +148,24 @@ class CreditCodeRulesTest {
                     }
                     String prefix = replace(example.substring(0, 17), position, letter);
                     String code = prefix + check(prefix);
-                    assertThat(CreditCode.isValid(code)).as(code).isTrue();
-                    assertThat(CreditCode.withCheckCharacter(prefix).value()).isEqualTo(code);
-                    checked++;
+                    if (position < 2) {
+                        assertThat(CreditCode.isValid(code)).as(code).isTrue();
+                        assertThat(CreditCode.withCheckCharacter(prefix).value()).isEqualTo(code);
+                        accepted++;
+                    } else {
+                        assertThat(CreditCode.problem(code)).as(code).isEqualTo("统一社会信用代码第3至8位（登记管理机关行政区划码）应为数字");
+                        assertThatThrownBy(() -> CreditCode.withCheckCharacter(prefix)).isInstanceOf(IllegalArgumentException.class)
+                                .hasMessageContaining("第3至8位");
+                        refused++;
+                    }
                 }
             }
         }
-        assertThat(checked).isEqualTo(2 * (3 + 7 * 21));
+        assertThat(accepted).isEqualTo(2 * (3 + 21));
+        assertThat(refused).isEqualTo(2 * 6 * 21);
 
-        String prefix = "92" + "ABCDEF" + "600037341";
-        CreditCode code = CreditCode.withCheckCharacter(prefix);
-        assertThat(code.value()).isEqualTo(prefix + check(prefix));
-        assertThat(code.divisionCode()).isEqualTo("ABCDEF");
-        assertThat(CreditCode.isValid(code.value())).isTrue();
+        CreditCode code = CreditCode.withCheckCharacter("92" + "320583" + "600037341");
+        assertThat(code.divisionCode()).isEqualTo("320583");
     }
 
     @ParameterizedTest
@@ -204,7 +213,7 @@ class CreditCodeRulesTest {
     @MethodSource("transpositions")
     void refusesEveryTranspositionOfTheFirstSeventeen(String swapped, int i, int j) {
         assertThat(CreditCode.isValid(swapped)).isFalse();
-        assertThat(CreditCode.problem(swapped)).containsAnyOf("校验位", "第1位");
+        assertThat(CreditCode.problem(swapped)).containsAnyOf("校验位", "第1位", "第3至8位");
     }
 
     @Test
@@ -213,7 +222,7 @@ class CreditCodeRulesTest {
     }
 
     /**
-     * 1000 seeded random prefixes over the whole alphabet: of the 31 possible 18th characters exactly the
+     * 1000 seeded random prefixes over the whole alphabet (digits in the division code, positions 3–8): of the 31 possible 18th characters exactly the
      * independently computed one is accepted (when position 1 is an authority), and withCheckCharacter picks it.
      */
     @Test
@@ -224,6 +233,9 @@ class CreditCodeRulesTest {
             StringBuilder b = new StringBuilder();
             for (int i = 0; i < 17; i++) {
                 b.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            }
+            for (int i = 2; i < 8; i++) { // the division code: digits
+                b.setCharAt(i, (char) ('0' + random.nextInt(10)));
             }
             String prefix = b.toString();
             char expected = check(prefix);
@@ -249,8 +261,9 @@ class CreditCodeRulesTest {
         String illegal = CreditCode.problem(replace(a, 9, 'O'));
         String authority = CreditCode.problem(replace(a.substring(0, 17), 0, '0') + check(replace(a.substring(0, 17), 0, '0')));
         String empty = CreditCode.problem("");
+        String division = CreditCode.problem(replace(a.substring(0, 17), 4, 'A') + check(replace(a.substring(0, 17), 4, 'A')));
 
-        assertThat(List.of(length, checkChar, illegal, authority, empty))
+        assertThat(List.of(length, checkChar, illegal, authority, empty, division))
                 .allSatisfy(m -> assertThat(m).startsWith("统一社会信用代码").matches(".*\\p{IsHan}{4,}.*"))
                 .doesNotHaveDuplicates();
         assertThat(length).contains("18位").doesNotContain("校验");
@@ -258,6 +271,7 @@ class CreditCodeRulesTest {
         assertThat(illegal).contains("第10位").contains("非法字符");
         assertThat(authority).contains("第1位").contains("登记管理部门");
         assertThat(empty).contains("不能为空");
+        assertThat(division).contains("第3至8位").contains("行政区划码");
     }
 
     @Test

@@ -66,12 +66,14 @@ class CreditCodeTest {
     }
 
     @Test
-    void lettersAreLegalInPositionsOneToEight() {
-        String first17 = "Y1A2B3C4" + "MA0012345";
+    void lettersAreLegalInPositionsOneAndTwoButNotInTheDivisionCode() {
+        String first17 = "Y1" + "320583" + "MA0012345";
         CreditCode code = CreditCode.withCheckCharacter(first17);
         assertThat(code.value()).hasSize(18).startsWith(first17).endsWith(String.valueOf(check(first17)));
         assertThat(CreditCode.isValid(code.value())).isTrue();
-        assertThat(code.divisionCode()).isEqualTo("A2B3C4");
+        assertThat(code.divisionCode()).isEqualTo("320583");
+        String lettered = "Y1A2B3C4" + "MA0012345"; // letters in positions 3–8: GB 32100 reserves them for the division code
+        assertThat(CreditCode.problem(lettered + check(lettered))).contains("第3至8位");
     }
 
     @Test
@@ -81,7 +83,7 @@ class CreditCodeTest {
         for (int n = 0; n < 1000; n++) {
             StringBuilder prefix = new StringBuilder().append(authorities.charAt(random.nextInt(authorities.length())));
             for (int i = 1; i < 17; i++) {
-                prefix.append(ALPHABET.charAt(random.nextInt(31)));
+                prefix.append(i >= 2 && i < 8 ? (char) ('0' + random.nextInt(10)) : ALPHABET.charAt(random.nextInt(31)));
             }
             String first17 = prefix.toString();
             assertThat(CreditCode.withCheckCharacter(first17).value()).isEqualTo(first17 + check(first17));
