@@ -30,6 +30,7 @@ class ApplicationRow {
     Instant updatedAt;
     Instant submittedAt;
     String ruleSet;
+    String ruleTable;
     Boolean eligible;
     String failedCriteria;
     String experts;

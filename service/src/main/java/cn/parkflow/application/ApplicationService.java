@@ -255,7 +255,7 @@ public class ApplicationService {
             }
         }
         ApplicationView.Eligibility eligibility = row.eligible == null ? null
-                : new ApplicationView.Eligibility(row.eligible, row.ruleSet, failed);
+                : new ApplicationView.Eligibility(row.eligible, row.ruleSet, row.ruleTable, failed);
         return new ApplicationView(row.id, row.status, row.status.label(), row.status.label(), row.kind, row.level, row.carrierName,
                 row.operatorName, row.creditCode, city, city.label(), industries, row.address, indicators,
                 eligibility, row.publicationEnd, row.certificationNumber, row.carrierId,

@@ -131,9 +131,10 @@ public class ApplicationStages {
     }
 
     @Transactional
-    public void recordEligibility(long id, String ruleSet, boolean eligible, List<String> failedCriteria, String summary) {
+    public void recordEligibility(long id, String ruleSet, String ruleTable, boolean eligible, List<String> failedCriteria, String summary) {
         ApplicationRow row = row(id);
         row.ruleSet = ruleSet;
+        row.ruleTable = ruleTable;
         row.eligible = eligible;
         row.failedCriteria = write(failedCriteria);
         row.updatedAt = clock.instant();
@@ -238,7 +239,7 @@ public class ApplicationStages {
         LocalDate today = LocalDate.now(clock);
         RegistryService.Certified certified = registry.certify(new Certify(CreditCode.of(row.creditCode), row.operatorName,
                 row.carrierName, row.kind, row.level, City.ofCode(row.city), row.address, Set.copyOf(industries(row)),
-                row.ruleSet == null ? "UNKNOWN" : row.ruleSet, today, null, row.id), "system");
+                row.ruleSet == null ? "UNKNOWN" : row.ruleSet, today, null, row.id, row.ruleTable), "system");
         row.status = ApplicationStatus.CERTIFIED;
         row.certificationNumber = certified.number();
         row.carrierId = certified.carrierId();

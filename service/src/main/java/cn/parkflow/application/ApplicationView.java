@@ -20,7 +20,8 @@ public record ApplicationView(
         Instant submittedAt, List<Evidence> documents, List<TimelineEntry> timeline) {
 
     /** The eligibility decision taken at submission (and again after each correction). */
-    public record Eligibility(boolean eligible, String ruleSet, List<String> failedCriteria) {}
+    /** The eligibility finding: rule set, the deployed decision table version that decided ({@code EligibilityIncubator v3}), what failed. */
+    public record Eligibility(boolean eligible, String ruleSet, String ruleTable, List<String> failedCriteria) {}
 
 
     public record TimelineEntry(Instant at, String actor, String action, String comment) {}

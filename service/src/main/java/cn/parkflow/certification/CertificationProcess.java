@@ -46,6 +46,8 @@ public final class CertificationProcess {
     public static final String EXPERT_COMMENT = "expertComment";
     public static final String DECISION = "decision";
     public static final String DECISION_COMMENT = "decisionComment";
+    /** Approving an application found ineligible: the approver confirms the exception (true) and says why in the comment. */
+    public static final String ELIGIBILITY_OVERRIDE = "eligibilityOverride";
 
     // objections
     public static final String OBJECTION_ID = cn.parkflow.publication.PublicationProcess.OBJECTION_ID;

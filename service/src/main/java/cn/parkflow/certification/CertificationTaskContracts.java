@@ -37,7 +37,8 @@ class CertificationTaskContracts {
 
     @Bean
     TaskContract decisionContract() {
-        return TaskContract.of(DECISION_TASK, Set.of(DECISION, DECISION_COMMENT)).routing(DECISION, DECISION_COMMENT);
+        return TaskContract.of(DECISION_TASK, Set.of(DECISION, DECISION_COMMENT, ELIGIBILITY_OVERRIDE))
+                .routing(DECISION, DECISION_COMMENT, ELIGIBILITY_OVERRIDE);
     }
 
     @Bean

@@ -22,7 +22,7 @@ class EvaluateEligibility implements JavaDelegate {
         long id = Delegates.applicationId(execution);
         ApplicationStages.Facts facts = applications.facts(id);
         EligibilityResult result = eligibility.evaluate(facts.kind(), facts.level(), facts.filingDate(), facts.indicators());
-        applications.recordEligibility(id, result.ruleSet(), result.eligible(), result.failedCriteria(), result.summary());
+        applications.recordEligibility(id, result.ruleSet(), result.table(), result.eligible(), result.failedCriteria(), result.summary());
         execution.setVariable(CertificationProcess.ELIGIBLE, result.eligible());
         execution.setVariable(CertificationProcess.RULE_SET, result.ruleSet());
         execution.setVariable(CertificationProcess.ELIGIBILITY_TEXT, result.summary());

@@ -40,6 +40,14 @@ record TaskOutcome(String action, String comment, String remark) {
             case DECISION_TASK -> {
                 String decision = oneOf(variables, DECISION, Set.of("APPROVE", "REJECT"), "审批结论");
                 String comment = comment(variables, false, DECISION_COMMENT, null, "审批意见");
+                boolean ineligible = Boolean.FALSE.equals(variables.apply(ELIGIBLE));
+                if (decision.equals("APPROVE") && ineligible) {
+                    if (!Boolean.TRUE.equals(variables.apply(ELIGIBILITY_OVERRIDE))) {
+                        throw invalid("该申报不符合认定条件（" + variables.apply(ELIGIBILITY_TEXT) + "）：批准须确认例外批准（"
+                                + ELIGIBILITY_OVERRIDE + "=true）并在审批意见中说明理由");
+                    }
+                    yield new TaskOutcome("DECISION_APPROVE_OVERRIDE", "不符合认定条件，审批人确认例外批准，进入公示" + suffix(comment));
+                }
                 yield new TaskOutcome("DECISION_" + decision, (decision.equals("APPROVE") ? "批准认定，进入公示" : "不予认定") + suffix(comment));
             }
             case SUPPLEMENT_TASK -> new TaskOutcome("CORRECTION_SUBMITTED", "运营机构完成补正");

@@ -1,6 +1,7 @@
 package cn.parkflow.registry;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,6 +11,8 @@ public enum Indicator implements Labelled {
     operatingYears("运营年限", Unit.YEARS),
     statisticsYears("连续报送统计年数", Unit.YEARS),
     incubationArea("可自主支配孵化场地面积", Unit.SQUARE_METRES),
+    /** Added to DOMAIN.md's table: the area itself, so that the tenants' share is computed exactly (2/3 passes at 2/3). */
+    tenantArea("在孵企业使用面积", Unit.SQUARE_METRES),
     tenantAreaShare("在孵企业使用面积占比", Unit.SHARE),
     workstations("工位数", Unit.COUNT),
     seedFund("孵化资金", Unit.RMB),
@@ -17,6 +20,8 @@ public enum Indicator implements Labelled {
     fundUseCases("孵化资金使用案例", Unit.COUNT),
     staffCount("运营机构人员数", Unit.COUNT),
     professionalStaffShare("专业孵化服务人员占比", Unit.SHARE),
+    /** Added to DOMAIN.md's table: the head count, so that "per 10 tenants one professional" is tested on counts. */
+    professionalStaffCount("专业孵化服务人员数", Unit.COUNT),
     mentorCount("创业导师数", Unit.COUNT),
     tenantCount("在孵企业数", Unit.COUNT),
     patentTenantShare("申请专利的在孵企业占比", Unit.SHARE),
@@ -57,6 +62,24 @@ public enum Indicator implements Labelled {
 
     public static Optional<Indicator> find(String code) {
         return Arrays.stream(values()).filter(i -> i.name().equals(code)).findFirst();
+    }
+
+    /** A part that cannot exceed its whole: the tenants' area within the incubation area, professionals within the staff. */
+    private static final Map<Indicator, Indicator> PART_OF = Map.of(tenantArea, incubationArea, professionalStaffCount, staffCount);
+
+    /**
+     * Problems between figures of one set (in Chinese, by the indicator that is wrong): a part larger than its whole.
+     * Figures that are absent or not numbers are left to {@link #problem(Object)}.
+     */
+    public static Map<Indicator, String> consistencyProblems(Map<String, Object> values) {
+        Map<Indicator, String> problems = new java.util.LinkedHashMap<>();
+        PART_OF.forEach((part, whole) -> {
+            if (values.get(part.name()) instanceof Number p && values.get(whole.name()) instanceof Number w
+                    && p.doubleValue() > w.doubleValue()) {
+                problems.put(part, part.label + "不能大于" + whole.label);
+            }
+        });
+        return problems;
     }
 
     /**

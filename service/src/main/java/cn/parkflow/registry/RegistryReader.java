@@ -63,7 +63,7 @@ public class RegistryReader {
             return new CarrierDetails(summary,
                     certifications.findByCarrierIdOrderByValidFromAsc(id).stream()
                             .map(c -> new CarrierDetails.Certification(c.id(), c.number(), c.kind(), c.kind().label(),
-                                    c.level(), c.level().label(), c.ruleSet(), c.validFrom(), c.validUntil(),
+                                    c.level(), c.level().label(), c.ruleSet(), c.ruleTable(), c.validFrom(), c.validUntil(),
                                     c.applicationId(), c.status()))
                             .toList(),
                     titles.findByCarrierIdOrderByValidFromAsc(id).stream()

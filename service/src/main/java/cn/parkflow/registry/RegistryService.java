@@ -81,10 +81,11 @@ public class RegistryService {
         }
         String number = numbers.next(command.kind(), command.level(), command.validFrom());
         CertificationRow certification = certifications.save(new CertificationRow(null, saved.id, number, command.kind(),
-                command.level(), command.ruleSet(), command.validFrom(), command.validUntil(), command.applicationId(),
+                command.level(), command.ruleSet(), command.ruleTable(), command.validFrom(), command.validUntil(), command.applicationId(),
                 "ACTIVE", now));
         record(actor, saved.id, "CERTIFIED", "认定为" + command.level().label() + command.kind().label() + "，编号 " + number
-                + "，依据 " + command.ruleSet() + (command.applicationId() == null ? "" : "，申报编号 " + command.applicationId()));
+                + "，依据 " + command.ruleSet() + (command.ruleTable() == null ? "" : "（" + command.ruleTable() + "）")
+                + (command.applicationId() == null ? "" : "，申报编号 " + command.applicationId()));
         return new Certified(saved.id, certification.id(), number);
     }
 

@@ -47,6 +47,13 @@ public @interface ValidIndicators {
                             .addPropertyNode(entry.getKey()).addConstraintViolation();
                 }
             }
+            for (Map.Entry<Indicator, String> problem : Indicator.consistencyProblems(values).entrySet()) {
+                valid = false;
+                context.unwrap(HibernateConstraintValidatorContext.class)
+                        .addMessageParameter("problem", problem.getValue())
+                        .buildConstraintViolationWithTemplate("{problem}")
+                        .addPropertyNode(problem.getKey().name()).addConstraintViolation();
+            }
             return valid;
         }
     }

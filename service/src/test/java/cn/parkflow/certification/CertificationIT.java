@@ -60,6 +60,8 @@ class CertificationIT extends AbstractIT {
         assertThat(underReview.path("status").asText()).isEqualTo("CITY_REVIEW");
         assertThat(underReview.path("eligibility").path("eligible").asBoolean()).isTrue();
         assertThat(underReview.path("eligibility").path("ruleSet").asText()).isEqualTo("JIANGSU-2019");
+        String ruleTable = underReview.path("eligibility").path("ruleTable").asText();
+        assertThat(ruleTable).matches("EligibilityIncubator v[1-9][0-9]*");
 
         List<String> experts = d.throughDecision(id);
         assertThat(experts).hasSize(3).doesNotContain("expert1"); // expert1's home city is Nanjing
@@ -116,6 +118,7 @@ class CertificationIT extends AbstractIT {
         assertThat(carrier.path("certifications")).anySatisfy(c -> {
             assertThat(c.path("number").asText()).isEqualTo(certified.path("certificationNumber").asText());
             assertThat(c.path("ruleSet").asText()).isEqualTo("JIANGSU-2019");
+            assertThat(c.path("ruleTable").asText()).isEqualTo(ruleTable);
             assertThat(c.path("applicationId").asLong()).isEqualTo(id);
         });
 
@@ -153,6 +156,49 @@ class CertificationIT extends AbstractIT {
                 Map.of("provinceCheck", "PASS", "experts", List.of("expert1", "expert2", "expert3")));
         assertThat(conflict.status()).isEqualTo(400);
         assertThat(conflict.text()).contains("回避");
+    }
+
+    @Test
+    void anIneligibleApplicationIsApprovedOnlyWithAnOverrideAndTheTimelineSaysSo() {
+        CertificationDriver d = driver();
+        Map<String, Object> draft = Drafts.with(Drafts.nanjingIncubator(), "carrierName", "南京例外批准测试孵化器");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> indicators = new java.util.LinkedHashMap<>((Map<String, Object>) draft.get("indicators"));
+        indicators.remove("tenantAreaShare");
+        indicators.put("incubationArea", 6000);
+        indicators.put("tenantArea", 6001); // more than the whole: refused on its field
+        Http.Response refused = as("applicant1").post("/api/applications", Drafts.with(draft, "indicators", indicators));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("errors")).anySatisfy(e -> {
+            assertThat(e.path("field").asText()).isEqualTo("indicators.tenantArea");
+            assertThat(e.path("detail").asText()).contains("不能大于");
+        });
+        indicators.put("tenantArea", 3999); // just under 2/3 of 6000 m²
+        long id = d.draftWithDocuments(Drafts.with(draft, "indicators", indicators));
+        assertThat(as("applicant1").post("/api/applications/" + id + "/submit", Map.of()).status()).isEqualTo(202);
+        d.throughExperts(id);
+
+        JsonNode app = d.application(id, "approver");
+        assertThat(app.path("eligibility").path("eligible").asBoolean()).isFalse();
+        assertThat(app.path("eligibility").path("failedCriteria")).extracting(JsonNode::asText).singleElement().asString().contains("不足2/3");
+        JsonNode decision = d.awaitTask(id, "DecisionTask", "approver");
+        String taskId = decision.path("id").asText();
+        Http.Response plain = d.complete("approver", taskId, Map.of("decision", "APPROVE", "decisionComment", "同意认定"));
+        assertThat(plain.status()).isEqualTo(400);
+        assertThat(plain.text()).contains("eligibilityOverride");
+        assertThat(d.complete("approver", taskId, Map.of("decision", "APPROVE", "decisionComment", "同意", "eligibilityOverride", false)).status())
+                .isEqualTo(400);
+        assertThat(d.complete("approver", taskId, Map.of("decision", "APPROVE", "eligibilityOverride", true)).status())
+                .as("the override needs its reason").isEqualTo(400);
+        assertThat(d.tasks(id, "DecisionTask", "approver")).as("the task stays open").hasSize(1);
+
+        d.completeOk("approver", taskId, Map.of("decision", "APPROVE", "eligibilityOverride", true,
+                "decisionComment", "在孵面积差1平方米，经现场核实新增孵化场地已投入使用"));
+        JsonNode published = d.awaitStatus(id, "PUBLICATION");
+        assertThat(published.path("timeline")).filteredOn(action("DECISION_APPROVE_OVERRIDE")).singleElement().satisfies(e -> {
+            assertThat(e.path("actor").asText()).isEqualTo("approver");
+            assertThat(e.path("comment").asText()).contains("不符合认定条件", "例外批准", "新增孵化场地已投入使用");
+        });
     }
 
     @Test

@@ -17,7 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The eligibility tables row by row: from a baseline that meets every condition of a rule set,
- * one change just below a threshold fails exactly that criterion, and the threshold itself passes.
+ * one change just below a threshold fails exactly that criterion, and the threshold itself passes. Shares and
+ * ratios are exact (2/3 passes at 2/3, 6 professionals for 60 tenants pass "1 per 10"), and either side of an
+ * "or" decides it when the other is not given.
  */
 class EligibilityDecisionTablesTest {
 
@@ -69,8 +71,14 @@ class EligibilityDecisionTablesTest {
         return m;
     }
 
+    /** Every indicator the application lacks is null, as EligibilityService passes it. */
     static List<String> failures(DmnDecision decision, Map<String, Object> variables) {
-        return ENGINE.evaluateDecision(decision, variables).getResultList().stream()
+        Map<String, Object> all = new HashMap<>();
+        for (cn.parkflow.registry.Indicator indicator : cn.parkflow.registry.Indicator.values()) {
+            all.put(indicator.name(), null);
+        }
+        all.putAll(variables);
+        return ENGINE.evaluateDecision(decision, all).getResultList().stream()
                 .map(r -> (String) r.get("failedCriterion")).toList();
     }
 
@@ -116,6 +124,16 @@ class EligibilityDecisionTablesTest {
                 row("N professional share", INCUBATOR, n, map("professionalStaffShare", 0.79), map("professionalStaffShare", 0.8), "专业孵化服务人员占比不足80%"),
                 row("N professionals per 10", INCUBATOR, n, map("staffCount", 5, "professionalStaffShare", 1.0),
                         map("staffCount", 6, "professionalStaffShare", 1.0), "每10家在孵企业专业孵化服务人员不足1名"),
+                row("N professionals per 10 by head count: 6 for 60", INCUBATOR, n, map("staffCount", 7, "professionalStaffCount", 6, "tenantCount", 61),
+                        map("staffCount", 7, "professionalStaffCount", 6, "tenantCount", 60), "每10家在孵企业专业孵化服务人员不足1名"),
+                row("N professionals per 10 from 7 staff at 0.857", INCUBATOR, n, map("staffCount", 7, "professionalStaffShare", 0.857, "tenantCount", 61),
+                        map("staffCount", 7, "professionalStaffShare", 0.857, "tenantCount", 60), "每10家在孵企业专业孵化服务人员不足1名"),
+                row("N professional share by head count", INCUBATOR, n, map("staffCount", 10, "professionalStaffCount", 7, "professionalStaffShare", 0.9),
+                        map("staffCount", 10, "professionalStaffCount", 8, "professionalStaffShare", 0.1), "专业孵化服务人员占比不足80%"),
+                row("N IP: patent share alone, IP not given", INCUBATOR, n, map("patentTenantShare", 0.49, "validIpTenantShare", null),
+                        map("patentTenantShare", 0.5, "validIpTenantShare", null), "申请专利的在孵企业占比不足50%"),
+                row("N IP: valid IP share alone, patents not given", INCUBATOR, n, map("patentTenantShare", null, "validIpTenantShare", 0.29),
+                        map("patentTenantShare", null, "validIpTenantShare", 0.3), "申请专利的在孵企业占比不足50%"),
                 row("N mentors per 10", INCUBATOR, n, map("mentorCount", 5), map("mentorCount", 6), "每10家在孵企业创业导师不足1名"),
                 row("N IP: both low fails", INCUBATOR, n, map("patentTenantShare", 0.49, "validIpTenantShare", 0.29),
                         map("patentTenantShare", 0.49, "validIpTenantShare", 0.3), "申请专利的在孵企业占比不足50%"),
@@ -141,6 +159,13 @@ class EligibilityDecisionTablesTest {
                 row("J statistics", INCUBATOR, j, map("statisticsYears", 0), map("statisticsYears", 1), "未报送上年度统计数据"),
                 row("J area", INCUBATOR, j, map("incubationArea", 4999), map("incubationArea", 5000), "孵化场地面积不足5000平方米"),
                 row("J tenant area share", INCUBATOR, j, map("tenantAreaShare", 0.6666), map("tenantAreaShare", 0.6667), "在孵企业使用面积占比不足2/3"),
+                row("J tenant area share exactly 2/3 as a double", INCUBATOR, j, map("tenantAreaShare", 0.6666), map("tenantAreaShare", 2.0 / 3),
+                        "在孵企业使用面积占比不足2/3"),
+                row("J tenant area 4000 of 6000 m²", INCUBATOR, j, map("incubationArea", 6000, "tenantArea", 3999),
+                        map("incubationArea", 6000, "tenantArea", 4000), "在孵企业使用面积占比不足2/3"),
+                row("J tenant area decides over a declared share", INCUBATOR, j, map("incubationArea", 6000, "tenantArea", 3999, "tenantAreaShare", 0.7),
+                        map("incubationArea", 6000, "tenantArea", 4000, "tenantAreaShare", 0.5), "在孵企业使用面积占比不足2/3"),
+                row("N tenant area 9000 of 12000 m²", INCUBATOR, n, map("tenantArea", 8999), map("tenantArea", 9000), "在孵企业使用面积占比不足75%"),
                 row("J fund", INCUBATOR, j, map("seedFund", 2_999_999), map("seedFund", 3_000_000), "孵化资金不足300万元"),
                 row("J funded tenants", INCUBATOR, j, map("fundedTenantShare", 0.09), map("fundedTenantShare", 0.1), "获得投融资的在孵企业占比不足10%"),
                 row("J fund use cases", INCUBATOR, j, map("fundUseCases", 0), map("fundUseCases", 1), "无孵化资金使用案例"),
@@ -157,12 +182,20 @@ class EligibilityDecisionTablesTest {
                         map("incubationArea", 499, "workstations", 30), "场地面积不足500平方米且工位不足30个"),
                 row("NN area alone passes", NURSERY, nationalNursery(), map("incubationArea", 499, "workstations", 29),
                         map("incubationArea", 500, "workstations", 29), "场地面积不足500平方米且工位不足30个"),
+                row("NN area alone, workstations not given", NURSERY, nationalNursery(), map("incubationArea", 499, "workstations", null),
+                        map("incubationArea", 500, "workstations", null), "场地面积不足500平方米且工位不足30个"),
+                row("NN workstations alone, area not given", NURSERY, nationalNursery(), map("incubationArea", null, "workstations", 29),
+                        map("incubationArea", null, "workstations", 30), "场地面积不足500平方米且工位不足30个"),
                 row("NN space share", NURSERY, nationalNursery(), map("tenantAreaShare", 0.74), map("tenantAreaShare", 0.75), "工位及公共服务面积占比不足75%"),
                 row("NN teams", NURSERY, nationalNursery(), map("teamsAdmittedPerYear", 19), map("teamsAdmittedPerYear", 20), "年服务创业团队和企业不足20个"),
                 row("NN companies or funded", NURSERY, nationalNursery(), map("newCompaniesPerYear", 9, "fundedTeamsPerYear", 4),
                         map("newCompaniesPerYear", 10, "fundedTeamsPerYear", 4), "年新注册企业不足10家"),
                 row("NN funded alone passes", NURSERY, nationalNursery(), map("newCompaniesPerYear", 9, "fundedTeamsPerYear", 4),
                         map("newCompaniesPerYear", 9, "fundedTeamsPerYear", 5), "年新注册企业不足10家"),
+                row("NN new companies alone, funded not given", NURSERY, nationalNursery(), map("newCompaniesPerYear", 9, "fundedTeamsPerYear", null),
+                        map("newCompaniesPerYear", 10, "fundedTeamsPerYear", null), "年新注册企业不足10家"),
+                row("NN funded alone, new companies not given", NURSERY, nationalNursery(), map("newCompaniesPerYear", null, "fundedTeamsPerYear", 4),
+                        map("newCompaniesPerYear", null, "fundedTeamsPerYear", 5), "年新注册企业不足10家"),
                 row("NN cases", NURSERY, nationalNursery(), map("incubationCases", 2), map("incubationCases", 3), "典型孵化案例不足3个"),
                 row("NN staff", NURSERY, nationalNursery(), map("staffCount", 2), map("staffCount", 3), "专职人员不足3名"),
                 row("NN mentors", NURSERY, nationalNursery(), map("mentorCount", 2), map("mentorCount", 3), "创业导师不足3名"),

@@ -33,7 +33,7 @@ class FormsTest {
             Map.entry("SupplementTask", List.of()),
             Map.entry("ProvinceReviewTask", List.of("provinceCheck", "provinceComment", "provinceRemark", "experts")),
             Map.entry("ExpertReviewTask", List.of("expertScore", "expertOpinion", "expertComment")),
-            Map.entry("DecisionTask", List.of("decision", "decisionComment")),
+            Map.entry("DecisionTask", List.of("decision", "eligibilityOverride", "decisionComment")),
             Map.entry("ObjectionTask", List.of("objectionUpheld", "objectionReply")));
 
     static List<String> evaluationChangeKeys() {

@@ -66,4 +66,22 @@ class TaskOutcomeTest {
         assertThatThrownBy(() -> outcome("DecisionTask", "decision", "APPROVE", "decisionComment", "长".repeat(2001)))
                 .hasMessageContaining("2000");
     }
+
+    @Test
+    void approvingAnIneligibleApplicationNeedsTheOverrideAndItsReason() {
+        assertThatThrownBy(() -> outcome("DecisionTask", "eligible", false, "eligibilityText", "不符合认定条件（…）：孵化资金不足300万元",
+                "decision", "APPROVE", "decisionComment", "同意")).isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("eligibilityOverride").hasMessageContaining("孵化资金不足300万元");
+        assertThatThrownBy(() -> outcome("DecisionTask", "eligible", false, "decision", "APPROVE", "decisionComment", "同意",
+                "eligibilityOverride", "true")).as("only the boolean true confirms").isInstanceOf(BadUserRequestException.class);
+        assertThatThrownBy(() -> outcome("DecisionTask", "eligible", false, "decision", "APPROVE", "eligibilityOverride", true))
+                .hasMessageContaining("decisionComment");
+        TaskOutcome overridden = outcome("DecisionTask", "eligible", false, "decision", "APPROVE", "eligibilityOverride", true,
+                "decisionComment", "资金已到位");
+        assertThat(overridden.action()).isEqualTo("DECISION_APPROVE_OVERRIDE");
+        assertThat(overridden.comment()).contains("例外批准").endsWith("资金已到位");
+        // rejecting needs no override, nor does approving an eligible one
+        assertThat(outcome("DecisionTask", "eligible", false, "decision", "REJECT", "decisionComment", "不予认定").action()).isEqualTo("DECISION_REJECT");
+        assertThat(outcome("DecisionTask", "eligible", true, "decision", "APPROVE", "decisionComment", "同意").action()).isEqualTo("DECISION_APPROVE");
+    }
 }

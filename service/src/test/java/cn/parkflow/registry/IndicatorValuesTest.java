@@ -46,6 +46,8 @@ class IndicatorValuesTest {
             annualRevenue          | 在孵企业年总收入            | RMB
             highTechTenants        | 在孵高新技术企业数           | count
             investmentRaised       | 在孵企业当年获得投融资总额    | RMB
+            tenantArea             | 在孵企业使用面积             | m²
+            professionalStaffCount | 专业孵化服务人员数           | count
             """)
     void everyDomainIndicatorExistsWithItsLabelAndUnit(String code, String label, String unit) {
         Indicator indicator = Indicator.find(code).orElseThrow(() -> new AssertionError("missing indicator " + code));
@@ -64,8 +66,8 @@ class IndicatorValuesTest {
     }
 
     @Test
-    void noIndicatorBeyondTheDomainTable() {
-        assertThat(Indicator.values()).hasSize(25);
+    void noIndicatorBeyondTheDomainTableAndTheTwoAddedForExactRatios() {
+        assertThat(Indicator.values()).hasSize(27);
     }
 
     @ParameterizedTest
@@ -94,7 +96,7 @@ class IndicatorValuesTest {
 
     @Test
     void everyIndicatorOfAUnitBehavesAlike() {
-        Map<Unit, Long> perUnit = Map.of(Unit.YEARS, 2L, Unit.SQUARE_METRES, 1L, Unit.SHARE, 5L, Unit.COUNT, 12L,
+        Map<Unit, Long> perUnit = Map.of(Unit.YEARS, 2L, Unit.SQUARE_METRES, 2L, Unit.SHARE, 5L, Unit.COUNT, 13L,
                 Unit.RMB, 3L, Unit.BOOLEAN, 2L);
         for (Map.Entry<Unit, Long> unit : perUnit.entrySet()) {
             assertThat(Arrays.stream(Indicator.values()).filter(i -> i.unit() == unit.getKey()).count())
