@@ -214,13 +214,14 @@ public class ApplicationStages {
     }
 
     @Transactional
-    public Instant openPublication(long id, Duration period) {
+    public Instant openPublication(long id, Instant end) {
         ApplicationRow row = row(id);
         row.status = ApplicationStatus.PUBLICATION;
-        row.publicationEnd = clock.instant().plus(period);
+        row.publicationEnd = end;
         row.updatedAt = clock.instant();
         rows.save(row);
-        event(id, "system", "PUBLICATION_OPENED", "公示至 " + row.publicationEnd.atZone(clock.getZone()).toLocalDate());
+        // the last day of the period, in Beijing time (a period of working days ends at midnight after its last day)
+        event(id, "system", "PUBLICATION_OPENED", "公示至 " + LocalDate.ofInstant(end.minusMillis(1), cn.parkflow.system.WorkingCalendar.ZONE));
         return row.publicationEnd;
     }
 

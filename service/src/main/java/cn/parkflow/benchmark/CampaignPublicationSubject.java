@@ -2,7 +2,6 @@ package cn.parkflow.benchmark;
 
 import cn.parkflow.publication.Objections;
 import cn.parkflow.publication.PrefixedPublicationSubject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -19,8 +18,8 @@ class CampaignPublicationSubject extends PrefixedPublicationSubject {
     }
 
     @Override
-    public Instant open(String subject, Duration period) {
-        return selection.openPublication(id(subject), period);
+    public Instant open(String subject, Instant end) {
+        return selection.openPublication(id(subject), end);
     }
 
     @Override

@@ -174,9 +174,9 @@ public class SelectionWorkflow {
     // --- publication ---
 
     @Transactional
-    public Instant openPublication(long campaignId, Duration period) {
+    public Instant openPublication(long campaignId, Instant end) {
         CampaignRow campaign = records.campaign(campaignId);
-        campaign.publicationEnd = clock.instant().plus(period);
+        campaign.publicationEnd = end;
         records.stage(campaign, CampaignStage.PUBLICATION);
         return campaign.publicationEnd;
     }

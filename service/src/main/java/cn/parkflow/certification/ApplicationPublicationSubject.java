@@ -5,7 +5,6 @@ import cn.parkflow.publication.PrefixedPublicationSubject;
 import cn.parkflow.publication.PublicationProcess;
 
 import cn.parkflow.application.ApplicationStages;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -22,8 +21,8 @@ class ApplicationPublicationSubject extends PrefixedPublicationSubject {
     }
 
     @Override
-    public Instant open(String subject, Duration period) {
-        return applications.openPublication(id(subject), period);
+    public Instant open(String subject, Instant end) {
+        return applications.openPublication(id(subject), end);
     }
 
     @Override

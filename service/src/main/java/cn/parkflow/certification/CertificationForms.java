@@ -45,7 +45,7 @@ class CertificationForms {
         v.put("level", view.level().name());
         v.put(CertificationProcess.RETURNED_BY, "NONE");
         v.put(CertificationProcess.CORRECTION_PERIOD, properties.correctionPeriod().toString());
-        v.put(CertificationProcess.PUBLICATION_PERIOD, properties.publicationPeriod().toString());
+        v.put(CertificationProcess.PUBLICATION_PERIOD, properties.publicationPeriod(view.kind().name()).toString());
         v.put(CertificationProcess.PUBLICATION_SUBJECT, CertificationProcess.subject(id));
         return v;
     }

@@ -1,6 +1,5 @@
 package cn.parkflow.publication;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -14,8 +13,8 @@ public interface PublicationSubject {
     /** Whether this handler serves the subject (by its prefix). */
     boolean handles(String subject);
 
-    /** The subject is listed publicly from now for {@code period}; returns the end of the period. */
-    Instant open(String subject, Duration period);
+    /** The subject is listed publicly from now until {@code end}; returns the end. */
+    Instant open(String subject, Instant end);
 
     /** The period ended; {@code upheld} when an objection was upheld during it. */
     void close(String subject, boolean upheld);

@@ -15,9 +15,30 @@ public record ParkflowProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("P7D") Duration publicationPeriod,
         @DefaultValue("P15D") Duration correctionPeriod,
+        Map<String, String> publicationPeriods,
         @DefaultValue Due due,
         @DefaultValue Demo demo,
         @DefaultValue Storage storage) {
+
+    public ParkflowProperties {
+        publicationPeriods = publicationPeriods == null ? Map.of() : Map.copyOf(publicationPeriods);
+        publicationPeriods.forEach((kind, period) -> {
+            try {
+                Period.of(period);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("parkflow.publication-periods." + kind + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /**
+     * The publication period of an application of carrier kind {@code kind}: {@code parkflow.publication-periods.<KIND>}
+     * (e.g. {@code NURSERY: 5WD}, five working days for maker spaces) or else {@code parkflow.publication-period}.
+     */
+    public Period publicationPeriod(String kind) {
+        String configured = publicationPeriods.get(kind);
+        return Period.of(configured != null ? configured : publicationPeriod.toString());
+    }
 
     public record Demo(@DefaultValue("false") boolean enabled) {}
 

@@ -55,9 +55,13 @@ class CertificationProcessTest {
     void registerStandIns() {
         org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init(engine.getProcessEngine());
         for (String bean : List.of("evaluateEligibility", "verifyDocuments", "registerCertification", "recordRejection",
-                "recordWithdrawal", "openPublication", "closePublication")) {
+                "recordWithdrawal", "closePublication")) {
             Mocks.register(bean, (JavaDelegate) execution -> ran.add(execution.getCurrentActivityId()));
         }
+        Mocks.register("openPublication", (JavaDelegate) execution -> { // as the real one: the period's end, the timer's date
+            ran.add(execution.getCurrentActivityId());
+            execution.setVariable("publicationEnd", java.time.Instant.now().plus(java.time.Duration.ofDays(7)).toString());
+        });
         Mocks.register("selectExperts", (JavaDelegate) execution -> {
             ran.add(execution.getCurrentActivityId());
             if (!(execution.getVariable("experts") instanceof List<?>)) {

@@ -61,7 +61,7 @@ class DocumentServiceTest {
     final MemoryStorage storage = new MemoryStorage();
 
     DocumentService service(DataSize max) {
-        ParkflowProperties properties = new ParkflowProperties(Path.of("target"), Duration.ofDays(7), Duration.ofDays(15),
+        ParkflowProperties properties = new ParkflowProperties(Path.of("target"), Duration.ofDays(7), Duration.ofDays(15), null,
                 new ParkflowProperties.Due(Duration.ofDays(20), Duration.ofDays(20), Duration.ofDays(10), Duration.ofDays(10), Duration.ofDays(5)),
                 new ParkflowProperties.Demo(false),
                 new ParkflowProperties.Storage(ParkflowProperties.StorageType.FILESYSTEM,

@@ -86,6 +86,9 @@ class PublicationProcessTest {
         assertThat(instance).isWaitingAt("OpenPublication");
         execute(jobQuery().processInstanceId(instance.getId()).singleResult());
         assertThat(instance).isWaitingAt("PublicationTimer");
+        // the timer is due when the period the subject was opened for ends (calendar or working days alike)
+        assertThat(jobQuery().processInstanceId(instance.getId()).timers().singleResult().getDuedate())
+                .isEqualTo(Date.from(java.time.Instant.parse("2026-12-09T00:00:00Z")));
         return instance;
     }
 
