@@ -18,7 +18,7 @@
       location.href = me.passwordChangeRequired ? 'password.html' : target ? target : PF.home(me);
     } catch (error) {
       // a refusal says why: wrong password, or locked until when
-      PF.showProblem(form, notice, error.status === 401 && !error.problem.detail ? new Error('用户名或密码错误') : error);
+      PF.showProblem(form, notice, error.status === 401 && !(error.problem || {}).detail ? new Error('用户名或密码错误') : error);
     }
   });
   form.username.focus();

@@ -109,7 +109,8 @@ public class ExpertImport {
                 rows.add(fields);
                 numbers.add(r + 1);
             }
-        } catch (org.apache.poi.ooxml.POIXMLException | IllegalArgumentException unreadable) { // not a workbook, or a broken one
+        } catch (org.apache.poi.ooxml.POIXMLException | org.apache.poi.util.RecordFormatException | IOException
+                | IllegalArgumentException unreadable) { // not a workbook, or a broken one (a damaged archive is an IOException)
             throw FieldErrors.single("file", "无法读取该工作簿：" + unreadable.getMessage());
         }
         List<Imported> created = new ArrayList<>();

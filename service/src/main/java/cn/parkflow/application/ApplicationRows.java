@@ -41,6 +41,14 @@ class ApplicationRow {
     @Version Integer version;
 }
 
+@Table("expert_review")
+record ExpertReviewRow(@Id Long id, Long applicationId, String panel, String expert, java.math.BigDecimal score, String opinion,
+        Instant reviewedAt) {}
+
+interface ExpertReviewRepository extends ListCrudRepository<ExpertReviewRow, Long> {
+    List<ExpertReviewRow> findByApplicationIdOrderByReviewedAtAscIdAsc(Long applicationId);
+}
+
 @Table("application_event")
 record EventRow(@Id Long id, Long applicationId, Instant at, String actor, String action, String comment) {}
 

@@ -41,16 +41,18 @@ public class ApplicationService {
 
     private final ApplicationRepository applications;
     private final EventRepository events;
+    private final ExpertReviewRepository reviews;
     private final EvidenceDocuments documents;
     private final UserDirectory users;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ApplicationService(ApplicationRepository applications, EventRepository events,
+    ApplicationService(ApplicationRepository applications, EventRepository events, ExpertReviewRepository reviews,
             EvidenceDocuments documents, UserDirectory users, ObjectMapper json,
             Clock clock) {
         this.applications = applications;
         this.events = events;
+        this.reviews = reviews;
         this.documents = documents;
         this.users = users;
         this.json = json;
@@ -265,6 +267,8 @@ public class ApplicationService {
                         .map(e -> new ApplicationView.TimelineEntry(e.at(), e.actor(), e.action(), e.comment()))
                         .map(e -> forOperator ? Timeline.forOperator(e) : e)
                         .filter(java.util.Objects::nonNull)
-                        .toList());
+                        .toList(),
+                forOperator ? List.of() : ExpertSummary.of(reviews.findByApplicationIdOrderByReviewedAtAscIdAsc(row.id).stream()
+                        .map(r -> new ExpertSummary.Review(r.panel(), r.expert(), r.score(), r.opinion())).toList()));
     }
 }

@@ -43,6 +43,7 @@ public class ApplicationStages {
     private final ApplicationService applications;
     private final ApplicationRepository rows;
     private final EventRepository events;
+    private final ExpertReviewRepository reviews;
     private final EvidenceDocuments documents;
     private final RegistryService registry;
     private final DocumentRules documentRules;
@@ -50,11 +51,12 @@ public class ApplicationStages {
     private final Clock clock;
 
     ApplicationStages(ApplicationService applications, ApplicationRepository rows,
-            EventRepository events, EvidenceDocuments documents,
+            EventRepository events, ExpertReviewRepository reviews, EvidenceDocuments documents,
             RegistryService registry, DocumentRules documentRules, ObjectMapper json, Clock clock) {
         this.applications = applications;
         this.rows = rows;
         this.events = events;
+        this.reviews = reviews;
         this.documents = documents;
         this.registry = registry;
         this.documentRules = documentRules;
@@ -308,6 +310,12 @@ public class ApplicationStages {
 
     private static List<Industry> industries(ApplicationRow row) {
         return row.industries.isEmpty() ? List.of() : Arrays.stream(row.industries.split(",")).map(Industry::valueOf).toList();
+    }
+
+    /** An expert of a panel ({@code PROVINCE}, {@code CITY}) completed its review: kept for the panel's summary. */
+    @Transactional
+    public void recordExpertReview(long id, String panel, String expert, Number score, String opinion) {
+        reviews.save(new ExpertReviewRow(null, id, panel, expert, new java.math.BigDecimal(score.toString()), opinion, clock.instant()));
     }
 
     private void event(long applicationId, String actor, String action, String comment) {

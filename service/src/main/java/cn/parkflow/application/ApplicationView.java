@@ -17,9 +17,8 @@ public record ApplicationView(
         String operatorName, String creditCode, City city, String cityName, List<Industry> industries, String address,
         Map<String, Object> indicators, Eligibility eligibility, Instant publicationEnd, String certificationNumber,
         Long carrierId, String processInstanceId, Instant createdAt, Instant updatedAt,
-        Instant submittedAt, List<Evidence> documents, List<TimelineEntry> timeline) {
+        Instant submittedAt, List<Evidence> documents, List<TimelineEntry> timeline, List<ExpertSummary> expertPanels) {
 
-    /** The eligibility decision taken at submission (and again after each correction). */
     /** The eligibility finding: rule set, the deployed decision table version that decided ({@code EligibilityIncubator v3}), what failed. */
     public record Eligibility(boolean eligible, String ruleSet, String ruleTable, List<String> failedCriteria) {}
 

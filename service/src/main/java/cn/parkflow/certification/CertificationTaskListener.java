@@ -69,6 +69,10 @@ class CertificationTaskListener implements TaskListener {
                     }
                 }
             }
+            if (EXPERT_REVIEW_TASK.equals(task.getTaskDefinitionKey())) {
+                applications.recordExpertReview(id, "PROVINCE", actor(task), (Number) task.getVariable(EXPERT_SCORE),
+                        (String) task.getVariable(EXPERT_OPINION));
+            }
             applications.record(id, actor(task), outcome.action(), outcome.comment());
             if (!outcome.remark().isEmpty()) {
                 applications.recordInternal(id, actor(task), outcome.remark());

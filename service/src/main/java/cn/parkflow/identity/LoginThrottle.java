@@ -129,7 +129,8 @@ public class LoginThrottle implements LoginPolicy {
 
     private void audit(String userId, String action, String actor, String address, String detail) {
         jdbc.update("INSERT INTO account_event (at, user_id, action, actor, address, detail) VALUES (?, ?, ?, ?, ?, ?)",
-                java.sql.Timestamp.from(clock.instant()), clip(userId), action, actor == null ? null : clip(actor), address, detail);
+                java.sql.Timestamp.from(clock.instant()), clip(userId), action, actor == null ? null : clip(actor), address,
+                detail == null || detail.length() <= 500 ? detail : detail.substring(0, 499) + "…"); // the column holds 500
     }
 
     private static String clip(String id) {

@@ -374,6 +374,12 @@ class ExpertPoolIT extends AbstractIT {
         Http.Response notAWorkbook = as("province").upload("/api/accounts/experts/import", Map.of(), "file", "专家.xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "用户名,姓名\n".getBytes());
         assertThat(notAWorkbook.status()).isEqualTo(415);
+        byte[] damaged = java.util.Arrays.copyOf(workbook(List.of(List.of("用户名", "姓名"))), 120); // a zip cut short
+        Http.Response broken = as("province").upload("/api/accounts/experts/import", Map.of(), "file", "专家.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", damaged);
+        assertThat(broken.status()).as(broken.text()).isEqualTo(400);
+        assertThat(broken.json().path("errors").get(0).path("field").asText()).isEqualTo("file");
+        assertThat(broken.text()).contains("无法读取该工作簿");
         Http.Response missingColumns = as("province").upload("/api/accounts/experts/import", Map.of(), "file", "专家.xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook(List.of(List.of("用户名", "姓名"))));
         assertThat(missingColumns.status()).isEqualTo(400);

@@ -65,6 +65,17 @@ class CertificationIT extends AbstractIT {
 
         List<String> experts = d.throughDecision(id);
         assertThat(experts).hasSize(3).doesNotContain("expert1"); // expert1's home city is Nanjing
+        // the approver and the province read the panel's summary (scores 85, 86, 87, all in support); the operator does not
+        JsonNode panel = d.application(id, "approver").path("expertPanels");
+        assertThat(panel).hasSize(1);
+        assertThat(panel.get(0).path("panel").asText()).isEqualTo("PROVINCE");
+        assertThat(panel.get(0).path("count").asInt()).isEqualTo(3);
+        assertThat(panel.get(0).path("mean").decimalValue()).isEqualByComparingTo("86.00");
+        assertThat(panel.get(0).path("min").decimalValue()).isEqualByComparingTo("85");
+        assertThat(panel.get(0).path("max").decimalValue()).isEqualByComparingTo("87");
+        assertThat(panel.get(0).path("support").asInt()).isEqualTo(3);
+        assertThat(panel.get(0).path("oppose").asInt()).isZero();
+        assertThat(d.application(id, "applicant1").path("expertPanels")).isEmpty();
 
         JsonNode published = d.awaitStatus(id, "PUBLICATION");
         assertThat(published.path("publicationEnd").asText()).isNotBlank();
