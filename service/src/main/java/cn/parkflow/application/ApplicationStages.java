@@ -49,10 +49,15 @@ public class ApplicationStages {
     private final DocumentRules documentRules;
     private final ObjectMapper json;
     private final Clock clock;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final java.time.Period fraudBar;
 
     ApplicationStages(ApplicationService applications, ApplicationRepository rows,
             EventRepository events, ExpertReviewRepository reviews, EvidenceDocuments documents,
-            RegistryService registry, DocumentRules documentRules, ObjectMapper json, Clock clock) {
+            RegistryService registry, DocumentRules documentRules, ObjectMapper json, Clock clock,
+            org.springframework.jdbc.core.JdbcTemplate jdbc, cn.parkflow.system.ParkflowProperties properties) {
+        this.jdbc = jdbc;
+        this.fraudBar = properties.fraudBar();
         this.applications = applications;
         this.rows = rows;
         this.events = events;
@@ -91,6 +96,10 @@ public class ApplicationStages {
             event(id, caller.userId(), "RESUBMITTED", "补正后重新提交");
             return new Submission(id, true, row.processInstanceId);
         }
+        barredUntil(row.creditCode).ifPresent(until -> {
+            throw ApiException.conflict("该运营机构因申报弄虚作假被认定不予认定，" + until + " 前不得再次申报")
+                    .with("barredUntil", until.toString());
+        });
         String openKey = row.creditCode + "|" + row.kind + "|" + row.carrierName;
         rows.findByOpenKey(openKey).filter(other -> !other.id.equals(row.id)).ifPresent(other -> {
             throw ApiException.conflict("该运营机构已有同一载体、同一类型的在办申报（编号 " + other.id + "）").with("openApplicationId", other.id);
@@ -310,6 +319,30 @@ public class ApplicationStages {
 
     private static List<Industry> industries(ApplicationRow row) {
         return row.industries.isEmpty() ? List.of() : Arrays.stream(row.industries.split(",")).map(Industry::valueOf).toList();
+    }
+
+    /**
+     * A reviewer found fraud on the application (with the reject outcome's comment): its operator may not submit
+     * again until the finding's date (Beijing) + {@code parkflow.fraud-bar}.
+     */
+    @Transactional
+    public LocalDate recordFraud(long id, String actor, String stage, String comment) {
+        ApplicationRow row = row(id);
+        LocalDate until = LocalDate.ofInstant(clock.instant(), cn.parkflow.system.WorkingCalendar.ZONE).plus(fraudBar);
+        jdbc.update("INSERT INTO fraud_finding (credit_code, application_id, stage, found_by, found_at, comment, barred_until)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", row.creditCode, id, stage, actor, java.sql.Timestamp.from(clock.instant()),
+                comment.length() > 2000 ? comment.substring(0, 2000) : comment, java.sql.Date.valueOf(until));
+        event(id, actor, "FRAUD_FOUND", "认定申报存在弄虚作假，该运营机构 " + until + " 前不得再次申报");
+        return until;
+    }
+
+    /** Until when the operator with {@code creditCode} is barred from submitting, if it is today. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<LocalDate> barredUntil(String creditCode) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), cn.parkflow.system.WorkingCalendar.ZONE);
+        List<LocalDate> until = jdbc.query("SELECT MAX(barred_until) FROM fraud_finding WHERE credit_code = ? AND barred_until > ?",
+                (rs, n) -> rs.getDate(1) == null ? null : rs.getDate(1).toLocalDate(), creditCode, java.sql.Date.valueOf(today));
+        return until.isEmpty() ? java.util.Optional.empty() : java.util.Optional.ofNullable(until.get(0));
     }
 
     /** An expert of a panel ({@code PROVINCE}, {@code CITY}) completed its review: kept for the panel's summary. */

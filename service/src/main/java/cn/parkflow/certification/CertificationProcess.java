@@ -46,6 +46,8 @@ public final class CertificationProcess {
     public static final String EXPERT_COMMENT = "expertComment";
     public static final String DECISION = "decision";
     public static final String DECISION_COMMENT = "decisionComment";
+    /** A reject outcome (city, province, decision) that finds fraud: the operator is barred from applying (parkflow.fraud-bar). */
+    public static final String FRAUD_FOUND = "fraudFound";
     /** Approving an application found ineligible: the approver confirms the exception (true) and says why in the comment. */
     public static final String ELIGIBILITY_OVERRIDE = "eligibilityOverride";
 

@@ -16,7 +16,8 @@ class CertificationTaskContracts {
 
     @Bean
     TaskContract cityReviewContract() {
-        return TaskContract.of(CITY_REVIEW_TASK, Set.of(CITY_DECISION, CITY_COMMENT, CITY_REMARK)).routing(CITY_DECISION, CITY_COMMENT);
+        return TaskContract.of(CITY_REVIEW_TASK, Set.of(CITY_DECISION, CITY_COMMENT, CITY_REMARK, FRAUD_FOUND))
+                .routing(CITY_DECISION, CITY_COMMENT, FRAUD_FOUND);
     }
 
     @Bean
@@ -26,8 +27,8 @@ class CertificationTaskContracts {
 
     @Bean
     TaskContract provinceReviewContract() {
-        return TaskContract.of(PROVINCE_REVIEW_TASK, Set.of(PROVINCE_CHECK, PROVINCE_COMMENT, PROVINCE_REMARK, EXPERTS))
-                .routing(PROVINCE_CHECK, PROVINCE_COMMENT, EXPERTS);
+        return TaskContract.of(PROVINCE_REVIEW_TASK, Set.of(PROVINCE_CHECK, PROVINCE_COMMENT, PROVINCE_REMARK, EXPERTS, FRAUD_FOUND))
+                .routing(PROVINCE_CHECK, PROVINCE_COMMENT, EXPERTS, FRAUD_FOUND);
     }
 
     @Bean
@@ -37,8 +38,8 @@ class CertificationTaskContracts {
 
     @Bean
     TaskContract decisionContract() {
-        return TaskContract.of(DECISION_TASK, Set.of(DECISION, DECISION_COMMENT, ELIGIBILITY_OVERRIDE))
-                .routing(DECISION, DECISION_COMMENT, ELIGIBILITY_OVERRIDE);
+        return TaskContract.of(DECISION_TASK, Set.of(DECISION, DECISION_COMMENT, ELIGIBILITY_OVERRIDE, FRAUD_FOUND))
+                .routing(DECISION, DECISION_COMMENT, ELIGIBILITY_OVERRIDE, FRAUD_FOUND);
     }
 
     @Bean

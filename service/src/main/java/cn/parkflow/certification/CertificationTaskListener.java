@@ -74,6 +74,9 @@ class CertificationTaskListener implements TaskListener {
                         (String) task.getVariable(EXPERT_OPINION));
             }
             applications.record(id, actor(task), outcome.action(), outcome.comment());
+            if (TaskOutcome.fraud(task.getTaskDefinitionKey(), task::getVariable)) {
+                applications.recordFraud(id, actor(task), task.getTaskDefinitionKey(), outcome.comment());
+            }
             if (!outcome.remark().isEmpty()) {
                 applications.recordInternal(id, actor(task), outcome.remark());
             }
@@ -85,9 +88,9 @@ class CertificationTaskListener implements TaskListener {
      * again, so a form never shows the last round's answer. The answers themselves live on their task.
      */
     private static final Map<String, List<String>> OUTCOMES = Map.of(
-            CITY_REVIEW_TASK, List.of(CITY_DECISION, CITY_COMMENT),
-            PROVINCE_REVIEW_TASK, List.of(PROVINCE_CHECK, PROVINCE_COMMENT, EXPERTS),
-            DECISION_TASK, List.of(DECISION, DECISION_COMMENT));
+            CITY_REVIEW_TASK, List.of(CITY_DECISION, CITY_COMMENT, FRAUD_FOUND),
+            PROVINCE_REVIEW_TASK, List.of(PROVINCE_CHECK, PROVINCE_COMMENT, EXPERTS, FRAUD_FOUND),
+            DECISION_TASK, List.of(DECISION, DECISION_COMMENT, ELIGIBILITY_OVERRIDE, FRAUD_FOUND));
 
     private void created(DelegateTask task, long id) {
         OUTCOMES.getOrDefault(task.getTaskDefinitionKey(), List.of())

@@ -24,6 +24,9 @@ class RecordRejection implements JavaDelegate {
             case "RecordDecisionRejection" -> "审批不予认定：" + execution.getVariable(CertificationProcess.DECISION_COMMENT);
             default -> "公示期内异议成立，不予认定";
         };
+        if (Boolean.TRUE.equals(execution.getVariable(CertificationProcess.FRAUD_FOUND))) {
+            reason = "弄虚作假，" + reason;
+        }
         applications.finish(Delegates.applicationId(execution), ApplicationStatus.REJECTED, reason);
     }
 }

@@ -23,6 +23,7 @@ record TaskOutcome(String action, String comment, String remark) {
     }
 
     static TaskOutcome of(String taskId, Function<String, Object> variables) {
+        fraud(taskId, variables);
         return switch (taskId) {
             case CITY_REVIEW_TASK -> review(variables, "CITY_", CITY_DECISION, "市级审核结论", CITY_COMMENT, CITY_REMARK, "审核意见",
                     "RECOMMEND", Map.of("RECOMMEND", "推荐上报", "RETURN", "退回补正", "REJECT", "不予推荐"));
@@ -66,6 +67,28 @@ record TaskOutcome(String action, String comment, String remark) {
         String comment = comment(variables, outcome.equals(approving), commentName, null, commentLabel);
         String remark = comment(variables, true, remarkName, null, "内部备注");
         return new TaskOutcome(actionPrefix + outcome, outcomes.get(outcome) + suffix(comment), remark);
+    }
+
+    /** The reject outcome of each task that may find fraud. */
+    private static final Map<String, Map.Entry<String, String>> REJECTS = Map.of(
+            CITY_REVIEW_TASK, Map.entry(CITY_DECISION, "REJECT"),
+            PROVINCE_REVIEW_TASK, Map.entry(PROVINCE_CHECK, "REJECT"),
+            DECISION_TASK, Map.entry(DECISION, "REJECT"));
+
+    /** Whether the task's answers find fraud: only {@code fraudFound=true} on a reject outcome, which needs its comment anyway. */
+    static boolean fraud(String taskId, Function<String, Object> variables) {
+        Object found = variables.apply(FRAUD_FOUND);
+        if (found == null || Boolean.FALSE.equals(found)) {
+            return false;
+        }
+        Map.Entry<String, String> reject = REJECTS.get(taskId);
+        if (!(found instanceof Boolean) || reject == null) {
+            throw invalid("弄虚作假认定（" + FRAUD_FOUND + "）应为 true 或 false，且只能随不予推荐或不予认定的结论提出");
+        }
+        if (!reject.getValue().equals(variables.apply(reject.getKey()))) {
+            throw invalid("只有在结论为不予推荐或不予认定（" + reject.getKey() + "=" + reject.getValue() + "）时才能认定弄虚作假");
+        }
+        return true;
     }
 
     private static String oneOf(Function<String, Object> variables, String name, Set<String> allowed, String label) {

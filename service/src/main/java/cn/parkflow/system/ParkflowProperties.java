@@ -18,7 +18,8 @@ public record ParkflowProperties(
         Map<String, String> publicationPeriods,
         @DefaultValue Due due,
         @DefaultValue Demo demo,
-        @DefaultValue Storage storage) {
+        @DefaultValue Storage storage,
+        @DefaultValue("P2Y") java.time.Period fraudBar) {
 
     public ParkflowProperties {
         publicationPeriods = publicationPeriods == null ? Map.of() : Map.copyOf(publicationPeriods);

@@ -212,6 +212,44 @@ class CertificationIT extends AbstractIT {
         });
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void aFraudFindingEndsTheApplicationAndBarsTheOperatorUntilTheBarLifts() {
+        CertificationDriver d = driver();
+        try {
+            long id = d.draftWithDocuments(Drafts.with(Drafts.nanjingIncubator(), "carrierName", "南京弄虚作假测试孵化器"));
+            assertThat(as("applicant1").post("/api/applications/" + id + "/submit", Map.of()).status()).isEqualTo(202);
+            String city = d.awaitTask(id, "CityReviewTask", "nanjing").path("id").asText();
+            assertThat(d.complete("nanjing", city, Map.of("cityDecision", "RECOMMEND", "fraudFound", true)).status())
+                    .as("fraud goes with a reject only").isEqualTo(400);
+            d.completeOk("nanjing", city, Map.of("cityDecision", "REJECT", "fraudFound", true,
+                    "cityComment", "现场核查发现在孵企业名单中12家企业并未入驻"));
+            JsonNode rejected = d.awaitStatus(id, "REJECTED");
+            java.time.LocalDate until = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusYears(2);
+            assertThat(rejected.path("timeline")).filteredOn(action("FRAUD_FOUND")).singleElement()
+                    .satisfies(e -> assertThat(e.path("comment").asText()).contains(until.toString()));
+            assertThat(rejected.path("timeline")).filteredOn(action("REJECTED")).singleElement()
+                    .satisfies(e -> assertThat(e.path("comment").asText()).startsWith("弄虚作假，市级不予推荐"));
+
+            // the operator's next application, for another carrier, is refused until the bar lifts
+            long next = d.draftWithDocuments(Drafts.with(Drafts.nanjingIncubator(), "carrierName", "南京禁入期后申报测试孵化器"));
+            Http.Response barred = as("applicant1").post("/api/applications/" + next + "/submit", Map.of());
+            assertThat(barred.status()).isEqualTo(409);
+            assertThat(barred.json().path("barredUntil").asText()).isEqualTo(until.toString());
+            assertThat(d.application(next, "applicant1").path("status").asText()).isEqualTo("DRAFT");
+
+            // two years on (the finding's bar moved into the past): the same submission is accepted
+            jdbc.update("UPDATE fraud_finding SET barred_until = ? WHERE application_id = ?",
+                    java.sql.Date.valueOf(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))), id);
+            Http.Response accepted = as("applicant1").post("/api/applications/" + next + "/submit", Map.of());
+            assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+        } finally {
+            jdbc.update("DELETE FROM fraud_finding WHERE credit_code = ?", Drafts.APPLICANT1_CREDIT_CODE); // other tests file for applicant1
+        }
+    }
+
     @Test
     void aSecondOpenApplicationForTheSameCarrierAndKindIsRefused() {
         CertificationDriver d = driver();

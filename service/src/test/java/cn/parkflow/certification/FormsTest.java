@@ -29,11 +29,11 @@ class FormsTest {
             Map.entry("ExpertScoringTask", List.of("score_FUTURE_FIT", "score_INCUBATION_PERFORMANCE", "score_PROFESSIONAL_SERVICES",
                     "score_INVESTMENT", "score_CHAIN_COMPLETENESS", "scoringComment")),
             Map.entry("ProvinceConfirmTask", benchmarkKeys("change", 10, List.of("confirmDecision"), List.of())),
-            Map.entry("CityReviewTask", List.of("cityDecision", "cityComment", "cityRemark")),
+            Map.entry("CityReviewTask", List.of("cityDecision", "cityComment", "fraudFound", "cityRemark")),
             Map.entry("SupplementTask", List.of()),
-            Map.entry("ProvinceReviewTask", List.of("provinceCheck", "provinceComment", "provinceRemark", "experts")),
+            Map.entry("ProvinceReviewTask", List.of("provinceCheck", "provinceComment", "fraudFound", "provinceRemark", "experts")),
             Map.entry("ExpertReviewTask", List.of("expertScore", "expertOpinion", "expertComment")),
-            Map.entry("DecisionTask", List.of("decision", "eligibilityOverride", "decisionComment")),
+            Map.entry("DecisionTask", List.of("decision", "eligibilityOverride", "decisionComment", "fraudFound")),
             Map.entry("ObjectionTask", List.of("objectionUpheld", "objectionReply")));
 
     static List<String> evaluationChangeKeys() {

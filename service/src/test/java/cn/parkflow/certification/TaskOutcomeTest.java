@@ -68,6 +68,25 @@ class TaskOutcomeTest {
     }
 
     @Test
+    void fraudIsFoundOnlyWithARejectOutcome() {
+        assertThat(TaskOutcome.fraud("CityReviewTask", Map.of("cityDecision", "REJECT", "fraudFound", true)::get)).isTrue();
+        assertThat(TaskOutcome.fraud("CityReviewTask", Map.of("cityDecision", "REJECT", "fraudFound", false)::get)).isFalse();
+        assertThat(TaskOutcome.fraud("CityReviewTask", Map.of("cityDecision", "REJECT")::get)).isFalse();
+        assertThat(TaskOutcome.fraud("ProvinceReviewTask", Map.of("provinceCheck", "REJECT", "fraudFound", true)::get)).isTrue();
+        assertThat(TaskOutcome.fraud("DecisionTask", Map.of("decision", "REJECT", "fraudFound", true)::get)).isTrue();
+        assertThatThrownBy(() -> outcome("CityReviewTask", "cityDecision", "RECOMMEND", "fraudFound", true))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("cityDecision=REJECT");
+        assertThatThrownBy(() -> outcome("DecisionTask", "decision", "APPROVE", "decisionComment", "同意", "fraudFound", true))
+                .isInstanceOf(BadUserRequestException.class);
+        assertThatThrownBy(() -> outcome("CityReviewTask", "cityDecision", "REJECT", "cityComment", "材料造假", "fraudFound", "yes"))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("fraudFound");
+        assertThatThrownBy(() -> outcome("ExpertReviewTask", "expertScore", 10, "expertOpinion", "OPPOSE", "expertComment", "x", "fraudFound", true))
+                .isInstanceOf(BadUserRequestException.class);
+        // a fraud finding needs the reject's comment, as every reject does
+        assertThatThrownBy(() -> outcome("CityReviewTask", "cityDecision", "REJECT", "fraudFound", true)).hasMessageContaining("cityComment");
+    }
+
+    @Test
     void approvingAnIneligibleApplicationNeedsTheOverrideAndItsReason() {
         assertThatThrownBy(() -> outcome("DecisionTask", "eligible", false, "eligibilityText", "不符合认定条件（…）：孵化资金不足300万元",
                 "decision", "APPROVE", "decisionComment", "同意")).isInstanceOf(BadUserRequestException.class)

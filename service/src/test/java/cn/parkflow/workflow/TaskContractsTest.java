@@ -97,7 +97,7 @@ class TaskContractsTest {
         assertThat(city.accepts("cityDecision")).isTrue();
         assertThat(city.accepts("publicationPeriod")).isFalse();
         assertThat(city.accepts("applicationId")).isFalse();
-        assertThat(city.routed()).containsExactlyInAnyOrder("cityDecision", "cityComment");
+        assertThat(city.routed()).containsExactlyInAnyOrder("cityDecision", "cityComment", "fraudFound");
         TaskContract recommendation = contracts.get("CityRecommendationTask");
         assertThat(recommendation.accepts("recommend1")).isTrue();
         assertThat(recommendation.accepts("recommend30")).isTrue();
