@@ -64,20 +64,13 @@ class EligibilityServiceTest {
     final EligibilityService service = new EligibilityService(new TablesOnFile());
     static final LocalDate FILED = LocalDate.of(2026, 3, 2);
 
+    /** The row tests' baselines (which meet every condition); their rule-set key is ignored, the service selects its own. */
     static Map<String, Object> jiangsuIncubator() {
-        return new HashMap<>(Map.ofEntries(Map.entry("operatingYears", 3), Map.entry("statisticsYears", 1),
-                Map.entry("incubationArea", 6000), Map.entry("tenantAreaShare", 0.7), Map.entry("seedFund", 3_500_000),
-                Map.entry("fundedTenantShare", 0.12), Map.entry("fundUseCases", 1), Map.entry("staffCount", 10),
-                Map.entry("professionalStaffShare", 0.7), Map.entry("mentorCount", 5), Map.entry("tenantCount", 35),
-                Map.entry("patentTenantShare", 0.1), Map.entry("validIpTenantShare", 0.45), Map.entry("graduatedCount", 12)));
+        return EligibilityDecisionTablesTest.jiangsu();
     }
 
     static Map<String, Object> nationalIncubator() {
-        return new HashMap<>(Map.ofEntries(Map.entry("operatingYears", 4), Map.entry("statisticsYears", 3),
-                Map.entry("incubationArea", 12000), Map.entry("tenantAreaShare", 0.8), Map.entry("seedFund", 6_000_000),
-                Map.entry("fundedTenantShare", 0.15), Map.entry("fundUseCases", 4), Map.entry("staffCount", 20),
-                Map.entry("professionalStaffShare", 0.85), Map.entry("mentorCount", 12), Map.entry("tenantCount", 60),
-                Map.entry("patentTenantShare", 0.55), Map.entry("validIpTenantShare", 0.4), Map.entry("graduatedCount", 25)));
+        return EligibilityDecisionTablesTest.national();
     }
 
     EligibilityResult provincial(Map<String, Object> indicators) {
