@@ -171,14 +171,25 @@ public class ExpertPool {
         return view(row);
     }
 
-    /** The expert itself (or the province) declares the operators it must never review. */
+    /**
+     * The expert itself (or the province) declares the operators it must never review: the whole list, which the
+     * expert may extend but not shorten (a conflict once on record is removed by the province only).
+     */
     @Transactional
     public View declareConflicts(String username, List<String> creditCodes, Caller caller) {
         ExpertRow row = readable(username, caller);
-        List<String> codes = creditCodes == null ? List.of()
-                : creditCodes.stream().map(c -> c == null ? "" : c.strip().toUpperCase(Locale.ROOT)).toList();
+        if (creditCodes == null) { // a body without the list must not clear it
+            throw FieldErrors.single("creditCodes", "请提供回避单位统一社会信用代码列表（没有回避单位时为空列表）");
+        }
+        List<String> codes = creditCodes.stream().map(c -> c == null ? "" : c.strip().toUpperCase(Locale.ROOT)).toList();
         List<FieldError> problems = new ArrayList<>();
         conflictProblems(codes, problems);
+        if (!province(caller)) {
+            List<String> dropped = row.conflicts.stream().map(ExpertConflict::creditCode).filter(c -> !codes.contains(c)).toList();
+            if (!dropped.isEmpty()) {
+                problems.add(FieldError.of("creditCodes", "已登记的回避单位只能由省科技厅删除：" + String.join("、", dropped)));
+            }
+        }
         if (!problems.isEmpty()) {
             throw FieldErrors.of(problems);
         }
@@ -313,14 +324,18 @@ public class ExpertPool {
 
     private ExpertRow readable(String username, Caller caller) {
         ExpertRow row = row(username);
-        if (!caller.userId().equals(username) && !caller.isProvince()) {
+        if (!caller.userId().equals(username) && !province(caller)) {
             throw ApiException.notFound("专家");
         }
         return row;
     }
 
+    private static boolean province(Caller caller) {
+        return caller.in(Roles.PROVINCE_REVIEWER) || caller.isAdmin();
+    }
+
     static void requireProvince(Caller caller) {
-        if (!caller.in(Roles.PROVINCE_REVIEWER) && !caller.isAdmin()) {
+        if (!province(caller)) {
             throw ApiException.forbidden("专家库由省科技厅审核人员管理");
         }
     }

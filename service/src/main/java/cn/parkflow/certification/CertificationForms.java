@@ -85,8 +85,10 @@ class CertificationForms {
         if (view.eligibility() != null) {
             v.put(CertificationProcess.ELIGIBLE, view.eligibility().eligible());
         }
-        v.put("expertSummaryMarkdown", view.expertPanels().isEmpty() ? "（尚无专家评审意见）"
-                : view.expertPanels().stream().map(p -> "- " + markdown(p.text())).collect(Collectors.joining("\n")) + "\n");
+        if (!forOperator) { // the operator's correction task names no expert and no score
+            v.put("expertSummaryMarkdown", view.expertPanels().isEmpty() ? "（尚无专家评审意见）"
+                    : view.expertPanels().stream().map(p -> "- " + markdown(p.text())).collect(Collectors.joining("\n")) + "\n");
+        }
         return v;
     }
 }

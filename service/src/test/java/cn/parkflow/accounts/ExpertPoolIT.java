@@ -167,6 +167,14 @@ class ExpertPoolIT extends AbstractIT {
                 Map.of("creditCodes", List.of(Drafts.APPLICANT2_CREDIT_CODE, other)));
         assertThat(declared.status()).as(declared.text()).isEqualTo(200);
         assertThat(declared.json().path("conflicts")).hasSize(2);
+        Http.Response noList = anonymous().as(name, STRONG).put("/api/accounts/experts/" + name + "/conflicts", Map.of());
+        assertThat(noList.status()).as("a body without the list clears nothing").isEqualTo(400);
+        assertThat(noList.json().path("errors").get(0).path("field").asText()).isEqualTo("creditCodes");
+        Http.Response shortened = anonymous().as(name, STRONG).put("/api/accounts/experts/" + name + "/conflicts",
+                Map.of("creditCodes", List.of(other)));
+        assertThat(shortened.status()).as("the expert cannot drop a conflict on record").isEqualTo(400);
+        assertThat(shortened.text()).contains(Drafts.APPLICANT2_CREDIT_CODE);
+        assertThat(as("province").get("/api/accounts/experts/" + name).json().path("conflicts")).hasSize(2);
         assertThat(as("expert1").get("/api/accounts/experts/" + name).status()).isEqualTo(404);
         assertThat(as("nanjing").get("/api/accounts/experts").status()).isEqualTo(403);
 
