@@ -14,18 +14,23 @@ import cn.parkflow.registry.CreditCode;
 import cn.parkflow.registry.Industry;
 import cn.parkflow.registry.RegistryService;
 import cn.parkflow.system.ApiException;
+import cn.parkflow.system.ParkflowProperties;
+import cn.parkflow.system.WorkingCalendar;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,13 +54,13 @@ public class ApplicationStages {
     private final DocumentRules documentRules;
     private final ObjectMapper json;
     private final Clock clock;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
-    private final java.time.Period fraudBar;
+    private final JdbcTemplate jdbc;
+    private final Period fraudBar;
 
     ApplicationStages(ApplicationService applications, ApplicationRepository rows,
             EventRepository events, ExpertReviewRepository reviews, EvidenceDocuments documents,
             RegistryService registry, DocumentRules documentRules, ObjectMapper json, Clock clock,
-            org.springframework.jdbc.core.JdbcTemplate jdbc, cn.parkflow.system.ParkflowProperties properties) {
+            JdbcTemplate jdbc, ParkflowProperties properties) {
         this.jdbc = jdbc;
         this.fraudBar = properties.fraudBar();
         this.applications = applications;
@@ -232,7 +237,7 @@ public class ApplicationStages {
         row.updatedAt = clock.instant();
         rows.save(row);
         // the last day of the period, in Beijing time (a period of working days ends at midnight after its last day)
-        event(id, "system", "PUBLICATION_OPENED", "公示至 " + LocalDate.ofInstant(end.minusMillis(1), cn.parkflow.system.WorkingCalendar.ZONE));
+        event(id, "system", "PUBLICATION_OPENED", "公示至 " + LocalDate.ofInstant(end.minusMillis(1), WorkingCalendar.ZONE));
         return row.publicationEnd;
     }
 
@@ -328,7 +333,7 @@ public class ApplicationStages {
     @Transactional
     public LocalDate recordFraud(long id, String actor, String stage, String comment) {
         ApplicationRow row = row(id);
-        LocalDate until = LocalDate.ofInstant(clock.instant(), cn.parkflow.system.WorkingCalendar.ZONE).plus(fraudBar);
+        LocalDate until = LocalDate.ofInstant(clock.instant(), WorkingCalendar.ZONE).plus(fraudBar);
         jdbc.update("INSERT INTO fraud_finding (credit_code, application_id, stage, found_by, found_at, comment, barred_until)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)", row.creditCode, id, stage, actor, java.sql.Timestamp.from(clock.instant()),
                 comment.length() > 2000 ? comment.substring(0, 2000) : comment, java.sql.Date.valueOf(until));
@@ -338,11 +343,11 @@ public class ApplicationStages {
 
     /** Until when the operator with {@code creditCode} is barred from submitting, if it is today. */
     @Transactional(readOnly = true)
-    public java.util.Optional<LocalDate> barredUntil(String creditCode) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), cn.parkflow.system.WorkingCalendar.ZONE);
+    public Optional<LocalDate> barredUntil(String creditCode) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), WorkingCalendar.ZONE);
         List<LocalDate> until = jdbc.query("SELECT MAX(barred_until) FROM fraud_finding WHERE credit_code = ? AND barred_until > ?",
                 (rs, n) -> rs.getDate(1) == null ? null : rs.getDate(1).toLocalDate(), creditCode, java.sql.Date.valueOf(today));
-        return until.isEmpty() ? java.util.Optional.empty() : java.util.Optional.ofNullable(until.get(0));
+        return until.isEmpty() ? Optional.empty() : Optional.ofNullable(until.get(0));
     }
 
     /** An expert of a panel ({@code PROVINCE}, {@code CITY}) completed its review: kept for the panel's summary. */

@@ -32,7 +32,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * is logged in to Tasklist. Calls that change something need the session's CSRF token in
  * {@value #CSRF_HEADER}; the portal receives it at login. HTTP Basic callers are unaffected.
  *
- * <p>A session remembers the account's credentials stamp it was opened with ({@link Directory#INFO_CREDENTIALS});
+ * <p>A session remembers the account's credentials stamp it was opened with ({@link Directory#credentialsStamp});
  * after a password change every other session of the account ends at its next request, the portal's and the
  * webapps' alike, and the session that changed it continues under a new id.
  */

@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
@@ -25,11 +24,11 @@ import org.springframework.stereotype.Component;
 @Component
 class CamundaDecisions implements Decisions {
 
-    private final ObjectProvider<DecisionService> decisions;
-    private final ObjectProvider<RepositoryService> repository;
+    private final DecisionService decisions;
+    private final RepositoryService repository;
     private final DecisionCapture capture;
 
-    CamundaDecisions(ObjectProvider<DecisionService> decisions, ObjectProvider<RepositoryService> repository, DecisionCapture capture) {
+    CamundaDecisions(DecisionService decisions, RepositoryService repository, DecisionCapture capture) {
         this.decisions = decisions;
         this.repository = repository;
         this.capture = capture;
@@ -40,7 +39,7 @@ class CamundaDecisions implements Decisions {
         DecisionDefinition definition = latest(decisionKey);
         List<Map<String, Object>> results = new ArrayList<>();
         capture.begin();
-        for (DmnDecisionResultEntries entries : decisions.getObject().evaluateDecisionById(definition.getId()).variables(variables).evaluate()) {
+        for (DmnDecisionResultEntries entries : decisions.evaluateDecisionById(definition.getId()).variables(variables).evaluate()) {
             results.add(entries.getEntryMap());
         }
         DecisionCapture.Seen seen = capture.take();
@@ -50,11 +49,11 @@ class CamundaDecisions implements Decisions {
     @Override
     public Table table(String decisionKey) {
         DecisionDefinition definition = latest(decisionKey);
-        return Table.read(repository.getObject().getDmnModelInstance(definition.getId()), decisionKey, definition.getVersion());
+        return Table.read(repository.getDmnModelInstance(definition.getId()), decisionKey, definition.getVersion());
     }
 
     private DecisionDefinition latest(String decisionKey) {
-        DecisionDefinition definition = repository.getObject().createDecisionDefinitionQuery()
+        DecisionDefinition definition = repository.createDecisionDefinitionQuery()
                 .decisionDefinitionKey(decisionKey).latestVersion().singleResult();
         if (definition == null) {
             throw new IllegalStateException("no decision " + decisionKey + " deployed");
