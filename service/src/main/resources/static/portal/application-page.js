@@ -1,7 +1,9 @@
 (async () => {
   await PF.header('index.html');
-  await PF.requireLogin();
+  const me = await PF.requireLogin();
   const cat = await PF.catalogue();
+  // the city's reviewers add the site check report (and only that) while the site check is open
+  const cityReviewer = (me.groups || []).some(g => /^city-\d{6}$/.test(g));
   const $ = id => document.getElementById(id);
   const notice = $('notice');
   const form = $('draft');
@@ -17,7 +19,8 @@
   options($('kind'), cat.kinds, '请选择');
   options($('level'), cat.levels, '请选择');
   options($('city'), cat.cities, '请选择');
-  options($('doc-type'), cat.documentTypes, '请选择材料类型');
+  const operatorTypes = cat.documentTypes.filter(t => t.code !== 'SITE_CHECK_REPORT');
+  options($('doc-type'), operatorTypes, '请选择材料类型');
   $('max-size').textContent = PF.size(cat.maxDocumentBytes);
   form.querySelector('#industries .options').innerHTML = cat.industries.map(i =>
     '<label><input type="checkbox" name="industries" value="' + i.code + '"> ' + PF.esc(i.label) + '</label>').join('');
@@ -89,7 +92,10 @@
     form.querySelectorAll('input, select, button').forEach(el => { el.disabled = !editable; });
     form.hidden = false;
     $('documents').hidden = false;
-    $('upload').hidden = !editable;
+    const siteCheck = v.status === 'SITE_CHECK' && cityReviewer;
+    $('upload').hidden = !editable && !siteCheck;
+    options($('doc-type'), siteCheck ? cat.documentTypes.filter(t => t.code === 'SITE_CHECK_REPORT') : operatorTypes, '请选择材料类型');
+    $('upload').querySelectorAll('input, select, button').forEach(el => { el.disabled = !editable && !siteCheck; });
     $('submit').hidden = !editable;
     $('submit').textContent = v.status === 'CORRECTION_REQUESTED' ? '补正后重新提交' : '提交申报';
     const required = cat.requiredDocuments[v.kind] || [];

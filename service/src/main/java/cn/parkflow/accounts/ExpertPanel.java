@@ -18,17 +18,29 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Who may review what, and the random drawing of panels, the same for every process that draws experts
  * (certification, benchmark panels, a city's own expert review). An expert of the pool is eligible for a
- * subject unless it is deactivated, its home city is unknown or is the subject's city, its employer is the
- * subject's operator, or it declared the operator a conflict. Drawing prefers experts whose industries
+ * subject unless it is deactivated, its home city is unknown or is the subject's city (not for a city's own
+ * panel), its employer is the subject's operator, or it declared the operator a conflict. Drawing prefers experts whose industries
  * meet the subject's, and falls back to any eligible expert when too few do, saying so.
  */
 @Component
 public class ExpertPanel {
 
-    /** What is being reviewed: the carrier's city, its operator's credit code and its industries. */
-    public record Subject(City city, String creditCode, Set<Industry> industries) {
+    /**
+     * What is being reviewed: the carrier's city, its operator's credit code and its industries. A city's own
+     * panel ({@code sameCityAllowed}) may seat experts of that city; every other rule holds.
+     */
+    public record Subject(City city, String creditCode, Set<Industry> industries, boolean sameCityAllowed) {
         public Subject {
             industries = industries == null ? Set.of() : Set.copyOf(industries);
+        }
+
+        public Subject(City city, String creditCode, Set<Industry> industries) {
+            this(city, creditCode, industries, false);
+        }
+
+        /** The same subject for the city's own expert review, where the home-city rule does not apply. */
+        public Subject forCityPanel() {
+            return new Subject(city, creditCode, industries, true);
         }
     }
 
@@ -92,10 +104,10 @@ public class ExpertPanel {
         if (!expert.active()) {
             return expert.id() + " 已停用";
         }
-        if (expert.homeCity() == null) {
+        if (expert.homeCity() == null && !subject.sameCityAllowed()) {
             return expert.id() + " 未登记常住城市，无法核对回避关系";
         }
-        if (expert.homeCity().equals(subject.city())) {
+        if (!subject.sameCityAllowed() && expert.homeCity().equals(subject.city())) {
             return expert.id() + " 与申报单位同属" + subject.city().label() + "，需回避";
         }
         if (subject.creditCode() != null && subject.creditCode().equals(expert.employerCreditCode())) {
@@ -110,6 +122,21 @@ public class ExpertPanel {
     /** Draws {@code count} experts for the subject from the pool. */
     public Draw draw(Subject subject, int count) {
         return draw(experts(), subject, count, Set.of());
+    }
+
+    /**
+     * Draws {@code count} experts for the subject, none of {@code avoid} (the members of an earlier panel on the same
+     * subject) while enough others are eligible; otherwise from all eligible experts, saying so.
+     */
+    public Draw drawAvoiding(Subject subject, int count, Set<String> avoid) {
+        List<Expert> pool = experts();
+        long others = pool.stream().filter(e -> !avoid.contains(e.id()) && conflict(e, subject) == null).count();
+        if (others >= count || avoid.isEmpty()) {
+            return draw(pool, subject, count, avoid);
+        }
+        Draw draw = draw(pool, subject, count, Set.of());
+        String note = "无利益冲突且未参加前一轮评审的专家不足" + count + "名，允许前一轮评审专家参加";
+        return new Draw(draw.experts(), draw.matching(), draw.note() == null ? note : draw.note() + "；" + note);
     }
 
     /**

@@ -34,6 +34,12 @@ class ApplicationRow {
     Boolean eligible;
     String failedCriteria;
     String experts;
+    String cityExperts;
+    String nationalGrade;
+    Instant recommendedAt;
+    Boolean ministryApproved;
+    String ministryDocument;
+    java.time.LocalDate ministryDecidedOn;
     Instant publicationEnd;
     String certificationNumber;
     Long carrierId;

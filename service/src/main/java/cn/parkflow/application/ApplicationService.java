@@ -46,10 +46,12 @@ public class ApplicationService {
     private final UserDirectory users;
     private final ObjectMapper json;
     private final Clock clock;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     ApplicationService(ApplicationRepository applications, EventRepository events, ExpertReviewRepository reviews,
             EvidenceDocuments documents, UserDirectory users, ObjectMapper json,
-            Clock clock) {
+            Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.applications = applications;
         this.events = events;
         this.reviews = reviews;
@@ -131,7 +133,11 @@ public class ApplicationService {
     @Transactional
     public Evidence addDocument(long id, DocumentType type, String fileName, InputStream content, Caller caller)
             throws IOException {
-        ApplicationRow row = editable(id, caller);
+        ApplicationRow row = switch (type) {
+            case SITE_CHECK_REPORT -> underSiteCheck(id, caller);
+            case MINISTRY_DECISION -> recommended(id, caller);
+            default -> editable(id, caller);
+        };
         Evidence saved = documents.add(DocumentSubject.APPLICATION, row.id, type, fileName, content, caller.userId());
         event(id, caller.userId(), "DOCUMENT_UPLOADED", type.label() + "：" + saved.fileName());
         return saved;
@@ -158,6 +164,32 @@ public class ApplicationService {
         return editable(id, caller);
     }
 
+    /** The city's reviewers add the site check report while the site check is open; nobody else adds one. */
+    private ApplicationRow underSiteCheck(long id, Caller caller) {
+        ApplicationRow row = readable(id, caller);
+        if (caller.reviewedCities().stream().noneMatch(c -> c.code().equals(row.city))) {
+            throw ApiException.forbidden("现场核查报告及照片由申报所在设区市科技局在现场核查时上传");
+        }
+        if (row.status != ApplicationStatus.SITE_CHECK) {
+            throw ApiException.conflict("申报当前状态为“" + row.status.label() + "”，现场核查报告只能在现场核查期间上传")
+                    .with("applicationStatus", row.status);
+        }
+        return row;
+    }
+
+    /** The province's reviewers add the ministry's decision file to a recommended national application; nobody else does. */
+    private ApplicationRow recommended(long id, Caller caller) {
+        ApplicationRow row = readable(id, caller);
+        if (!caller.in(Roles.PROVINCE_REVIEWER)) {
+            throw ApiException.forbidden("国家认定批复文件由省科技厅在记录国家认定结果时上传");
+        }
+        if (row.status != ApplicationStatus.RECOMMENDED) {
+            throw ApiException.conflict("申报当前状态为“" + row.status.label() + "”，国家认定批复文件只能在推荐上报后上传")
+                    .with("applicationStatus", row.status);
+        }
+        return row;
+    }
+
     private ApplicationRow editable(long id, Caller caller) {
         ApplicationRow row = readable(id, caller);
         if (!isOperatorOf(row, caller)) {
@@ -176,11 +208,16 @@ public class ApplicationService {
         if (row.status == ApplicationStatus.DRAFT) {
             return false;
         }
-        if (caller.in(Roles.EXPERT) && row.experts != null
-                && Arrays.asList(row.experts.split(",")).contains(caller.userId())) {
+        if (caller.in(Roles.EXPERT) && (members(row.experts).contains(caller.userId())
+                || members(row.cityExperts).contains(caller.userId()))) {
             return true;
         }
         return caller.isProvince() || caller.reviewedCities().stream().anyMatch(c -> c.code().equals(row.city));
+    }
+
+    /** The members of a panel column (comma-separated user ids). */
+    static List<String> members(String panel) {
+        return panel == null || panel.isEmpty() ? List.of() : List.of(panel.split(","));
     }
 
     private boolean isOperatorOf(ApplicationRow row, Caller caller) {
@@ -262,13 +299,21 @@ public class ApplicationService {
                 row.operatorName, row.creditCode, city, city.label(), industries, row.address, indicators,
                 eligibility, row.publicationEnd, row.certificationNumber, row.carrierId,
                 row.processInstanceId, row.createdAt, row.updatedAt, row.submittedAt,
-                documents.list(DocumentSubject.APPLICATION, row.id),
+                documents.list(DocumentSubject.APPLICATION, row.id).stream()
+                        .filter(d -> !forOperator || d.type() != DocumentType.SITE_CHECK_REPORT).toList(),
                 events.findByApplicationIdOrderByAtAscIdAsc(row.id).stream()
                         .map(e -> new ApplicationView.TimelineEntry(e.at(), e.actor(), e.action(), e.comment()))
                         .map(e -> forOperator ? Timeline.forOperator(e) : e)
                         .filter(java.util.Objects::nonNull)
                         .toList(),
                 forOperator ? List.of() : ExpertSummary.of(reviews.findByApplicationIdOrderByReviewedAtAscIdAsc(row.id).stream()
-                        .map(r -> new ExpertSummary.Review(r.panel(), r.expert(), r.score(), r.opinion())).toList()));
+                        .map(r -> new ExpertSummary.Review(r.panel(), r.expert(), r.score(), r.opinion())).toList()),
+                forOperator ? List.of() : jdbc.query("SELECT check_date, inspectors, findings, passed, recorded_by, recorded_at"
+                        + " FROM site_check WHERE application_id = ? ORDER BY recorded_at, id", (rs, n) -> new ApplicationView.SiteCheck(
+                                rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
+                                rs.getTimestamp(6).toInstant()), row.id),
+                row.level != cn.parkflow.registry.Level.NATIONAL ? null : new ApplicationView.National(
+                        row.nationalGrade == null ? null : cn.parkflow.registry.NationalGrade.valueOf(row.nationalGrade), row.recommendedAt,
+                        row.ministryApproved, row.ministryDocument, row.ministryDecidedOn));
     }
 }

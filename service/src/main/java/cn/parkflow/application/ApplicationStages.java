@@ -12,6 +12,7 @@ import cn.parkflow.registry.Certify;
 import cn.parkflow.registry.City;
 import cn.parkflow.registry.CreditCode;
 import cn.parkflow.registry.Industry;
+import cn.parkflow.registry.NationalGrade;
 import cn.parkflow.registry.RegistryService;
 import cn.parkflow.system.ApiException;
 import cn.parkflow.system.ParkflowProperties;
@@ -203,30 +204,109 @@ public class ApplicationStages {
         event(id, actor, Timeline.INTERNAL_REMARK, remark);
     }
 
+    /** The panels of experts an application may have: the city's own review and the province's. */
+    public enum Panel {
+        CITY("市级评审专家", "CITY_EXPERTS_ASSIGNED"),
+        PROVINCE("评审专家", "EXPERTS_ASSIGNED");
+
+        private final String label;
+        private final String assignedAction;
+
+        Panel(String label, String assignedAction) {
+            this.label = label;
+            this.assignedAction = assignedAction;
+        }
+    }
+
     @Transactional
-    public void assignExperts(long id, List<String> experts, String note) {
+    public void assignExperts(long id, Panel panel, List<String> experts, String note) {
         ApplicationRow row = row(id);
-        row.experts = String.join(",", experts);
+        setPanel(row, panel, experts);
         rows.save(row);
-        event(id, "system", "EXPERTS_ASSIGNED", "评审专家：" + String.join("、", experts) + (note == null ? "" : "（" + note + "）"));
+        event(id, "system", panel.assignedAction, panel.label + "：" + String.join("、", experts) + (note == null ? "" : "（" + note + "）"));
     }
 
     /** The experts now on the application's panel. */
     @Transactional(readOnly = true)
-    public List<String> experts(long id) {
-        String experts = row(id).experts;
-        return experts == null || experts.isEmpty() ? List.of() : List.of(experts.split(","));
+    public List<String> experts(long id, Panel panel) {
+        return ApplicationService.members(panel == Panel.CITY ? row(id).cityExperts : row(id).experts);
     }
 
     /** A panel member is replaced (it was deactivated): the panel and the timeline say so. */
     @Transactional
-    public void replaceExpert(long id, String expert, String replacement) {
+    public void replaceExpert(long id, Panel panel, String expert, String replacement) {
         ApplicationRow row = row(id);
-        List<String> panel = new java.util.ArrayList<>(experts(id));
-        panel.replaceAll(e -> e.equals(expert) ? replacement : e);
-        row.experts = String.join(",", panel);
+        List<String> members = new java.util.ArrayList<>(experts(id, panel));
+        members.replaceAll(e -> e.equals(expert) ? replacement : e);
+        setPanel(row, panel, members);
         rows.save(row);
-        event(id, "system", "EXPERT_REPLACED", "评审专家 " + expert + " 已停用，其评审改由 " + replacement + " 承担");
+        event(id, "system", "EXPERT_REPLACED", panel.label + " " + expert + " 已停用，其评审改由 " + replacement + " 承担");
+    }
+
+    private static void setPanel(ApplicationRow row, Panel panel, List<String> experts) {
+        if (panel == Panel.CITY) {
+            row.cityExperts = String.join(",", experts);
+        } else {
+            row.experts = String.join(",", experts);
+        }
+    }
+
+    /** The city recorded its site check (the timeline entry is the task's outcome): kept for the reviewers who follow. */
+    @Transactional
+    public void recordSiteCheck(long id, ApplicationView.SiteCheck check) {
+        jdbc.update("INSERT INTO site_check (application_id, check_date, inspectors, findings, passed, recorded_by, recorded_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", id, java.sql.Date.valueOf(check.date()), check.inspectors(), check.findings(),
+                check.passed(), check.recordedBy(), java.sql.Timestamp.from(check.recordedAt()));
+    }
+
+    /** Whether a document of this type (the city's site check report, the ministry's decision file) is on the application. */
+    @Transactional(readOnly = true)
+    public boolean hasDocument(long id, DocumentType type) {
+        return documents.list(DocumentSubject.APPLICATION, id).stream().anyMatch(d -> d.type() == type);
+    }
+
+    /**
+     * The province's graded national recommendations of a (Beijing) year so far: all of them and those of grade EXCELLENT.
+     * A recommendation whose publication upheld an objection no longer counts. The rows are read for update, so two
+     * approvers deciding at once are counted one after the other.
+     */
+    public record NationalQuota(int year, int recommended, int excellent) {
+
+        /** At most ceil(10 % × recommendations) may be EXCELLENT: the limit once {@code recommendations} are made. */
+        public static int excellentLimit(int recommendations) {
+            return (recommendations + 9) / 10;
+        }
+    }
+
+    @Transactional
+    public NationalQuota nationalQuota(int year) {
+        Instant from = LocalDate.of(year, 1, 1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
+        Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
+        List<String> grades = jdbc.queryForList("SELECT national_grade FROM application WHERE national_grade IS NOT NULL"
+                + " AND recommended_at >= ? AND recommended_at < ? AND NOT (status = 'REJECTED' AND ministry_approved IS NULL) FOR UPDATE",
+                String.class, java.sql.Timestamp.from(from), java.sql.Timestamp.from(to));
+        return new NationalQuota(year, grades.size(), (int) grades.stream().filter(NationalGrade.EXCELLENT.name()::equals).count());
+    }
+
+    /** The approver recommends the national application to the ministry (with its grade under the 2025 rules). */
+    @Transactional
+    public void recommendNational(long id, NationalGrade grade) {
+        ApplicationRow row = row(id);
+        row.nationalGrade = grade == null ? null : grade.name();
+        row.recommendedAt = clock.instant();
+        row.updatedAt = clock.instant();
+        rows.save(row);
+    }
+
+    /** The province recorded the ministry's decision on a recommended national application. */
+    @Transactional
+    public void recordMinistryDecision(long id, boolean approved, String documentNumber, LocalDate decidedOn) {
+        ApplicationRow row = row(id);
+        row.ministryApproved = approved;
+        row.ministryDocument = documentNumber;
+        row.ministryDecidedOn = decidedOn;
+        row.updatedAt = clock.instant();
+        rows.save(row);
     }
 
     @Transactional
@@ -254,9 +334,18 @@ public class ApplicationStages {
     public RegistryService.Certified certify(long id) {
         ApplicationRow row = row(id);
         LocalDate today = LocalDate.now(clock);
+        Certify.National national = null;
+        if (row.level == cn.parkflow.registry.Level.NATIONAL) { // the ministry decided: its date and document number
+            if (!Boolean.TRUE.equals(row.ministryApproved)) {
+                throw new IllegalStateException("national application " + id + " has no approving decision of the ministry");
+            }
+            national = new Certify.National(row.nationalGrade == null ? null : NationalGrade.valueOf(row.nationalGrade),
+                    row.ministryDocument, row.ministryDecidedOn);
+        }
         RegistryService.Certified certified = registry.certify(new Certify(CreditCode.of(row.creditCode), row.operatorName,
                 row.carrierName, row.kind, row.level, City.ofCode(row.city), row.address, Set.copyOf(industries(row)),
-                row.ruleSet == null ? "UNKNOWN" : row.ruleSet, today, null, row.id, row.ruleTable), "system");
+                row.ruleSet == null ? "UNKNOWN" : row.ruleSet, national == null ? today : national.decidedOn(), null, row.id,
+                row.ruleTable, national), "system");
         row.status = ApplicationStatus.CERTIFIED;
         row.certificationNumber = certified.number();
         row.carrierId = certified.carrierId();

@@ -17,7 +17,19 @@ public record ApplicationView(
         String operatorName, String creditCode, City city, String cityName, List<Industry> industries, String address,
         Map<String, Object> indicators, Eligibility eligibility, Instant publicationEnd, String certificationNumber,
         Long carrierId, String processInstanceId, Instant createdAt, Instant updatedAt,
-        Instant submittedAt, List<Evidence> documents, List<TimelineEntry> timeline, List<ExpertSummary> expertPanels) {
+        Instant submittedAt, List<Evidence> documents, List<TimelineEntry> timeline, List<ExpertSummary> expertPanels,
+        List<SiteCheck> siteChecks, National national) {
+
+    /**
+     * A national application's track: the grade the province recommended (2025 rules), when, and the ministry's
+     * decision once recorded (approved or not, its document number and date); null for other levels.
+     */
+    public record National(cn.parkflow.registry.NationalGrade grade, Instant recommendedAt, Boolean ministryApproved,
+            String ministryDocument, java.time.LocalDate ministryDecidedOn) {}
+
+    /** A site check (现场核查) of the city: when, by whom, what was found, whether it passed. */
+    public record SiteCheck(java.time.LocalDate date, String inspectors, String findings, boolean passed, String recordedBy,
+            Instant recordedAt) {}
 
     /** The eligibility finding: rule set, the deployed decision table version that decided ({@code EligibilityIncubator v3}), what failed. */
     public record Eligibility(boolean eligible, String ruleSet, String ruleTable, List<String> failedCriteria) {}

@@ -19,7 +19,7 @@ public record ExpertSummary(String panel, String panelLabel, int count, BigDecim
 
     static String label(String panel) {
         return switch (panel) {
-            case "CITY" -> "设区市专家评审";
+            case "CITY" -> "市级专家评审";
             case "PROVINCE" -> "省级专家评审";
             default -> panel;
         };

@@ -13,7 +13,8 @@ final class Timeline {
     /** A reviewer's internal remark (the form's 内部备注). */
     static final String INTERNAL_REMARK = "INTERNAL_REMARK";
 
-    private static final Set<String> EXPERT_OPINIONS = Set.of("EXPERT_SUPPORT", "EXPERT_OPPOSE");
+    private static final Set<String> EXPERT_OPINIONS = Set.of("EXPERT_SUPPORT", "EXPERT_OPPOSE", "CITY_EXPERT_SUPPORT",
+            "CITY_EXPERT_OPPOSE");
 
     private Timeline() {}
 
@@ -32,6 +33,7 @@ final class Timeline {
         }
         return switch (e.action()) {
             case "EXPERTS_ASSIGNED" -> new ApplicationView.TimelineEntry(e.at(), e.actor(), e.action(), "已确定评审专家");
+            case "CITY_EXPERTS_ASSIGNED" -> new ApplicationView.TimelineEntry(e.at(), e.actor(), e.action(), "已确定市级评审专家");
             case "EXPERT_REPLACED" -> new ApplicationView.TimelineEntry(e.at(), e.actor(), e.action(), "评审专家有调整");
             case "OBJECTION_RECEIVED" -> new ApplicationView.TimelineEntry(e.at(), e.actor(), e.action(), "收到异议");
             default -> e;

@@ -4,12 +4,18 @@ import cn.parkflow.accounts.ExpertPanel;
 import cn.parkflow.accounts.ExpertSeats;
 import cn.parkflow.application.ApplicationStages;
 import cn.parkflow.workflow.Tasks;
+import cn.parkflow.application.ApplicationStages.Panel;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** The experts' open 专家评审 tasks of certification, and their hand-over when an expert is deactivated. */
+/**
+ * The experts' open review tasks of certification (the province's 专家评审 and the city's 市级专家评审), and their
+ * hand-over when an expert is deactivated: a city seat's subject is the city-panel subject, which also tells
+ * {@link #reassign} which panel the seat belongs to.
+ */
 @Component
 class CertificationExpertSeats implements ExpertSeats {
 
@@ -28,17 +34,23 @@ class CertificationExpertSeats implements ExpertSeats {
 
     @Override
     public List<Seat> openSeats(String expert) {
-        return tasks.assignedTo(CertificationProcess.KEY, CertificationProcess.EXPERT_REVIEW_TASK, expert, List.of()).stream()
-                .map(task -> {
-                    long id = Long.parseLong(task.businessKey());
-                    return new Seat(task.id(), id, "认定申报 #" + id + " 专家评审", subject(applications.facts(id)),
-                            new HashSet<>(applications.experts(id)));
-                }).toList();
+        List<Seat> seats = new ArrayList<>();
+        for (Panel panel : Panel.values()) {
+            String taskKey = panel == Panel.CITY ? CertificationProcess.CITY_EXPERT_REVIEW_TASK : CertificationProcess.EXPERT_REVIEW_TASK;
+            tasks.assignedTo(CertificationProcess.KEY, taskKey, expert, List.of()).forEach(task -> {
+                long id = Long.parseLong(task.businessKey());
+                ExpertPanel.Subject subject = subject(applications.facts(id));
+                seats.add(new Seat(task.id(), id, "认定申报 #" + id + (panel == Panel.CITY ? " 市级专家评审" : " 专家评审"),
+                        panel == Panel.CITY ? subject.forCityPanel() : subject, new HashSet<>(applications.experts(id, panel))));
+            });
+        }
+        return seats;
     }
 
     @Override
     public void reassign(Seat seat, String expert, String replacement) {
-        tasks.reassign(seat.taskId(), replacement, Map.of(CertificationProcess.EXPERT, replacement));
-        applications.replaceExpert(seat.reference(), expert, replacement);
+        boolean city = seat.subject().sameCityAllowed();
+        tasks.reassign(seat.taskId(), replacement, Map.of(city ? CertificationProcess.CITY_EXPERT : CertificationProcess.EXPERT, replacement));
+        applications.replaceExpert(seat.reference(), city ? Panel.CITY : Panel.PROVINCE, expert, replacement);
     }
 }

@@ -42,7 +42,7 @@ class CertificationForms {
         v.put(CertificationProcess.CITY_GROUP, view.city().reviewerGroup());
         v.put("city", view.city().code());
         v.put("kind", view.kind().name());
-        v.put("level", view.level().name());
+        v.put(CertificationProcess.LEVEL, view.level().name());
         v.put(CertificationProcess.RETURNED_BY, "NONE");
         v.put(CertificationProcess.CORRECTION_PERIOD, properties.correctionPeriod().toString());
         v.put(CertificationProcess.PUBLICATION_PERIOD, properties.publicationPeriod(view.kind().name()).toString());
@@ -88,6 +88,10 @@ class CertificationForms {
         if (!forOperator) { // the operator's correction task names no expert and no score
             v.put("expertSummaryMarkdown", view.expertPanels().isEmpty() ? "（尚无专家评审意见）"
                     : view.expertPanels().stream().map(p -> "- " + markdown(p.text())).collect(Collectors.joining("\n")) + "\n");
+            v.put("siteCheckMarkdown", view.siteChecks().isEmpty() ? "（尚未开展现场核查）" : view.siteChecks().stream()
+                    .map(c -> "- " + c.date() + " " + (c.passed() ? "通过" : "未通过") + "（核查人员：" + markdown(c.inspectors()) + "）："
+                            + markdown(c.findings()))
+                    .collect(Collectors.joining("\n")) + "\n");
         }
         return v;
     }

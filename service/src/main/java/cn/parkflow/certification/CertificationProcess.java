@@ -6,11 +6,15 @@ public final class CertificationProcess {
     public static final String KEY = "certification";
     public static final String PUBLICATION_KEY = cn.parkflow.publication.PublicationProcess.KEY;
 
+    public static final String CITY_SITE_CHECK_TASK = "CitySiteCheckTask";
+    public static final String CITY_EXPERT_REVIEW_TASK = "CityExpertReviewTask";
     public static final String CITY_REVIEW_TASK = "CityReviewTask";
     public static final String SUPPLEMENT_TASK = "SupplementTask";
     public static final String PROVINCE_REVIEW_TASK = "ProvinceReviewTask";
     public static final String EXPERT_REVIEW_TASK = "ExpertReviewTask";
     public static final String DECISION_TASK = "DecisionTask";
+    /** A national application after its recommendation: the province records the ministry's decision. */
+    public static final String NATIONAL_OUTCOME_TASK = "NationalOutcomeTask";
     public static final String OBJECTION_TASK = cn.parkflow.publication.PublicationProcess.OBJECTION_TASK;
 
     public static final String MESSAGE_OBJECTION = cn.parkflow.publication.PublicationProcess.MESSAGE_OBJECTION;
@@ -20,6 +24,8 @@ public final class CertificationProcess {
     public static final String APPLICATION_ID = "applicationId";
     public static final String APPLICANT = "applicant";
     public static final String CITY_GROUP = "cityGroup";
+    /** The application's level ({@code CITY}, {@code PROVINCIAL}, {@code NATIONAL}): a national one is recommended, not approved. */
+    public static final String LEVEL = "level";
     public static final String RETURNED_BY = "returnedBy";
     public static final String CORRECTION_PERIOD = "correctionPeriod";
     public static final String PUBLICATION_PERIOD = cn.parkflow.publication.PublicationProcess.PUBLICATION_PERIOD;
@@ -32,6 +38,16 @@ public final class CertificationProcess {
     public static final String ELIGIBILITY_TEXT = "eligibilityText";
 
     // task outcomes
+    public static final String SITE_CHECK_DATE = "siteCheckDate";
+    public static final String SITE_INSPECTORS = "siteInspectors";
+    public static final String SITE_FINDINGS = "siteFindings";
+    public static final String SITE_PASSED = "sitePassed";
+    /** The city's own expert panel: named on the site check task, or drawn when none is named. */
+    public static final String CITY_EXPERTS = "cityExperts";
+    public static final String CITY_EXPERT_OPTIONS = "cityExpertOptions";
+    public static final String CITY_EXPERT = "cityExpert";
+    /** Set when the city's site check and expert review are done: a corrected application goes straight to CityReviewTask. */
+    public static final String CITY_OWN_REVIEW_DONE = "cityOwnReviewDone";
     public static final String CITY_DECISION = "cityDecision";
     public static final String CITY_COMMENT = "cityComment";
     public static final String CITY_REMARK = "cityRemark";
@@ -46,6 +62,14 @@ public final class CertificationProcess {
     public static final String EXPERT_COMMENT = "expertComment";
     public static final String DECISION = "decision";
     public static final String DECISION_COMMENT = "decisionComment";
+    /** The grade a national recommendation under the 2025 rules carries: {@code STANDARD} or {@code EXCELLENT}. */
+    public static final String NATIONAL_GRADE = "nationalGrade";
+    public static final String MINISTRY_APPROVED = "ministryApproved";
+    public static final String MINISTRY_DOCUMENT_NUMBER = "ministryDocumentNumber";
+    public static final String MINISTRY_DECISION_DATE = "ministryDecisionDate";
+    public static final String MINISTRY_COMMENT = "ministryComment";
+    /** The rule set whose national recommendations carry a grade. */
+    public static final String GRADED_RULE_SET = "NATIONAL-2025";
     /** A reject outcome (city, province, decision) that finds fraud: the operator is barred from applying (parkflow.fraud-bar). */
     public static final String FRAUD_FOUND = "fraudFound";
     /** Approving an application found ineligible: the approver confirms the exception (true) and says why in the comment. */

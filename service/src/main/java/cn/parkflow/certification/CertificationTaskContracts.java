@@ -15,6 +15,17 @@ import org.springframework.context.annotation.Configuration;
 class CertificationTaskContracts {
 
     @Bean
+    TaskContract citySiteCheckContract() {
+        return TaskContract.of(CITY_SITE_CHECK_TASK, Set.of(SITE_CHECK_DATE, SITE_INSPECTORS, SITE_FINDINGS, SITE_PASSED, CITY_EXPERTS,
+                FRAUD_FOUND)).routing(SITE_PASSED, SITE_FINDINGS, CITY_EXPERTS, FRAUD_FOUND);
+    }
+
+    @Bean
+    TaskContract cityExpertReviewContract() {
+        return TaskContract.of(CITY_EXPERT_REVIEW_TASK, Set.of(EXPERT_SCORE, EXPERT_OPINION, EXPERT_COMMENT));
+    }
+
+    @Bean
     TaskContract cityReviewContract() {
         return TaskContract.of(CITY_REVIEW_TASK, Set.of(CITY_DECISION, CITY_COMMENT, CITY_REMARK, FRAUD_FOUND))
                 .routing(CITY_DECISION, CITY_COMMENT, FRAUD_FOUND);
@@ -38,8 +49,14 @@ class CertificationTaskContracts {
 
     @Bean
     TaskContract decisionContract() {
-        return TaskContract.of(DECISION_TASK, Set.of(DECISION, DECISION_COMMENT, ELIGIBILITY_OVERRIDE, FRAUD_FOUND))
-                .routing(DECISION, DECISION_COMMENT, ELIGIBILITY_OVERRIDE, FRAUD_FOUND);
+        return TaskContract.of(DECISION_TASK, Set.of(DECISION, DECISION_COMMENT, ELIGIBILITY_OVERRIDE, FRAUD_FOUND, NATIONAL_GRADE))
+                .routing(DECISION, DECISION_COMMENT, ELIGIBILITY_OVERRIDE, FRAUD_FOUND, NATIONAL_GRADE);
+    }
+
+    @Bean
+    TaskContract nationalOutcomeContract() {
+        return TaskContract.of(NATIONAL_OUTCOME_TASK, Set.of(MINISTRY_APPROVED, MINISTRY_DOCUMENT_NUMBER, MINISTRY_DECISION_DATE,
+                MINISTRY_COMMENT)).routing(MINISTRY_APPROVED, MINISTRY_COMMENT);
     }
 
     @Bean

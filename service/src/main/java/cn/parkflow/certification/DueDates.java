@@ -21,11 +21,14 @@ public class DueDates {
     public Date of(String taskId) {
         ParkflowProperties.Due due = properties.due();
         Duration duration = switch (taskId) {
+            case CertificationProcess.CITY_SITE_CHECK_TASK -> due.siteCheck();
+            case CertificationProcess.CITY_EXPERT_REVIEW_TASK -> due.cityExpertReview();
             case CertificationProcess.CITY_REVIEW_TASK -> due.cityReview();
             case CertificationProcess.PROVINCE_REVIEW_TASK -> due.provinceReview();
             case CertificationProcess.EXPERT_REVIEW_TASK -> due.expertReview();
             case CertificationProcess.DECISION_TASK -> due.decision();
             case CertificationProcess.OBJECTION_TASK -> due.objection();
+            case CertificationProcess.NATIONAL_OUTCOME_TASK -> due.nationalOutcome();
             default -> throw new IllegalArgumentException("no due date configured for " + taskId);
         };
         return Date.from(clock.instant().plus(duration));

@@ -100,8 +100,8 @@ public class EligibilityService {
             if (entry.isEmpty()) {
                 continue;
             }
-            if ("ruleSet".equals(input.expression())) {
-                if (!entry.equals("\"" + ruleSet + "\"")) {
+            if ("ruleSet".equals(input.expression())) { // one rule set, or a list of them ("A", "B")
+                if (java.util.Arrays.stream(entry.split(",")).map(String::strip).noneMatch(("\"" + ruleSet + "\"")::equals)) {
                     return null;
                 }
             } else if ("boolean".equals(input.type())) {

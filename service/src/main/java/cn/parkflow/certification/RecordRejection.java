@@ -19,8 +19,10 @@ class RecordRejection implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String reason = switch (execution.getCurrentActivityId()) {
+            case "RecordSiteCheckRejection" -> "现场核查未通过：" + execution.getVariable(CertificationProcess.SITE_FINDINGS);
             case "RecordCityRejection" -> "市级不予推荐：" + execution.getVariable(CertificationProcess.CITY_COMMENT);
             case "RecordProvinceRejection" -> "省级审查不予认定：" + execution.getVariable(CertificationProcess.PROVINCE_COMMENT);
+            case "RecordNationalRejection" -> "未获工业和信息化部认定，保留原有认定" + suffix(execution.getVariable(CertificationProcess.MINISTRY_COMMENT));
             case "RecordDecisionRejection" -> "审批不予认定：" + execution.getVariable(CertificationProcess.DECISION_COMMENT);
             default -> "公示期内异议成立，不予认定";
         };
@@ -28,5 +30,9 @@ class RecordRejection implements JavaDelegate {
             reason = "弄虚作假，" + reason;
         }
         applications.finish(Delegates.applicationId(execution), ApplicationStatus.REJECTED, reason);
+    }
+
+    private static String suffix(Object comment) {
+        return comment == null || comment.toString().isBlank() ? "" : "：" + comment;
     }
 }

@@ -16,6 +16,10 @@ public enum DocumentType implements Labelled {
     SITE_PLAN("场地平面图"),
     CREDIT_COMMITMENT("信用承诺书"),
     ANNUAL_REPORT("年度自评报告"),
+    /** Uploaded by the city's reviewers during 现场核查, never by the operator. */
+    SITE_CHECK_REPORT("现场核查报告及照片"),
+    /** Uploaded by the province with the ministry's decision on a national application. */
+    MINISTRY_DECISION("国家认定批复文件"),
     OTHER("其他");
 
     private final String label;

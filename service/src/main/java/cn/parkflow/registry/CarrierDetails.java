@@ -14,7 +14,8 @@ public record CarrierDetails(
         List<HistoryEntry> history) {
 
     public record Certification(long id, String number, CarrierKind kind, String kindLabel, Level level, String levelLabel,
-            String ruleSet, String ruleTable, LocalDate validFrom, LocalDate validUntil, Long applicationId, String status) {}
+            String ruleSet, String ruleTable, LocalDate validFrom, LocalDate validUntil, Long applicationId, String status,
+            NationalGrade grade, String gradeLabel, String documentNumber, LocalDate recheckDue) {}
 
     public record Title(long id, String title, String source, LocalDate validFrom, LocalDate validUntil, boolean current) {}
 

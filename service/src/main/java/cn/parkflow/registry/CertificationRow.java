@@ -8,4 +8,5 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table("certification")
 record CertificationRow(
         @Id Long id, Long carrierId, String number, CarrierKind kind, Level level, String ruleSet, String ruleTable,
-        LocalDate validFrom, LocalDate validUntil, Long applicationId, String status, Instant createdAt) {}
+        LocalDate validFrom, LocalDate validUntil, Long applicationId, String status, Instant createdAt, NationalGrade grade,
+        String documentNumber, LocalDate recheckDue) {}

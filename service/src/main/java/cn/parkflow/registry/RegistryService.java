@@ -80,10 +80,16 @@ public class RegistryService {
             record(actor, saved.id, "CARRIER_REGISTERED", saved.name + "（" + saved.kind.label() + "）登记入库");
         }
         String number = numbers.next(command.kind(), command.level(), command.validFrom());
+        Certify.National national = command.national();
+        NationalGrade grade = national == null ? null : national.grade();
+        LocalDate recheck = grade == NationalGrade.EXCELLENT ? command.validFrom().plus(NationalGrade.EXCELLENT_RECHECK) : null;
         CertificationRow certification = certifications.save(new CertificationRow(null, saved.id, number, command.kind(),
                 command.level(), command.ruleSet(), command.ruleTable(), command.validFrom(), command.validUntil(), command.applicationId(),
-                "ACTIVE", now));
-        record(actor, saved.id, "CERTIFIED", "认定为" + command.level().label() + command.kind().label() + "，编号 " + number
+                "ACTIVE", now, grade, national == null ? null : national.documentNumber(), recheck));
+        record(actor, saved.id, "CERTIFIED", "认定为" + command.level().label() + command.kind().label()
+                + (grade == null ? "" : "（" + grade.label() + "）") + "，编号 " + number
+                + (national == null ? "" : "，国家认定文号 " + national.documentNumber() + "（" + national.decidedOn() + "）")
+                + (recheck == null ? "" : "，" + recheck + " 前复核")
                 + "，依据 " + command.ruleSet() + (command.ruleTable() == null ? "" : "（" + command.ruleTable() + "）")
                 + (command.applicationId() == null ? "" : "，申报编号 " + command.applicationId()));
         return new Certified(saved.id, certification.id(), number);

@@ -73,9 +73,12 @@ public record ParkflowProperties(
 
     /** How long each user task may take before it is overdue (its due date). */
     public record Due(
+            @DefaultValue("P15D") Duration siteCheck,
+            @DefaultValue("P10D") Duration cityExpertReview,
             @DefaultValue("P20D") Duration cityReview,
             @DefaultValue("P20D") Duration provinceReview,
             @DefaultValue("P10D") Duration expertReview,
             @DefaultValue("P10D") Duration decision,
-            @DefaultValue("P5D") Duration objection) {}
+            @DefaultValue("P5D") Duration objection,
+            @DefaultValue("P180D") Duration nationalOutcome) {}
 }

@@ -93,6 +93,45 @@ class ExpertPanelTest {
     }
 
     @Test
+    void aCitysOwnPanelMaySeatItsCitysExpertsButNoOtherConflict() {
+        ExpertPanel.Subject city = subject.forCityPanel();
+        Map<String, String> reasons = new HashMap<>();
+        pool.forEach(e -> reasons.put(e.id(), ExpertPanel.conflict(e, city)));
+        assertThat(reasons.get("quantum-nanjing")).isNull();
+        assertThat(reasons.get("quantum-nowhere")).isNull();
+        assertThat(reasons.get("quantum-employee")).contains("任职于申报运营机构");
+        assertThat(reasons.get("quantum-declared")).contains("已声明");
+        assertThat(reasons.get("quantum-inactive")).contains("已停用");
+        assertThat(panel.draw(pool, city, 5, Set.of()).experts())
+                .containsExactlyInAnyOrder("quantum-wuxi", "hydrogen-suzhou", "quantum-xuzhou", "quantum-nanjing", "quantum-nowhere");
+    }
+
+    @Test
+    void aLaterPanelAvoidsTheEarlierPanelsMembersWhileEnoughOthersAreEligible() {
+        ExpertRepository rows = Mockito.mock(ExpertRepository.class);
+        List<ExpertRow> stored = pool.stream().filter(e -> e.homeCity() != null).map(e -> {
+            ExpertRow row = new ExpertRow();
+            row.username = e.id();
+            row.displayName = e.name();
+            row.homeCity = e.homeCity().code();
+            row.employerCreditCode = e.employerCreditCode();
+            row.active = e.active();
+            row.industries = new java.util.HashSet<>(e.industries().stream().map(i -> new ExpertIndustry(i.name())).toList());
+            row.conflicts = new java.util.HashSet<>(e.conflicts().stream().map(ExpertConflict::new).toList());
+            return row;
+        }).toList();
+        Mockito.when(rows.findAllByOrderByUsernameAsc()).thenReturn(stored);
+        ExpertPanel fromRows = new ExpertPanel(rows, new Random(7));
+        Set<String> earlier = Set.of("quantum-wuxi", "hydrogen-suzhou", "ai-nantong");
+        ExpertPanel.Draw avoiding = fromRows.drawAvoiding(subject, 3, earlier);
+        assertThat(avoiding.experts()).containsExactlyInAnyOrder("quantum-xuzhou", "ai-yangzhou", "ai-taizhou");
+        // six eligible, four of them on the earlier panel: the later panel may seat them, and says so
+        ExpertPanel.Draw overlapping = fromRows.drawAvoiding(subject, 3, Set.of("quantum-wuxi", "hydrogen-suzhou", "ai-nantong", "ai-yangzhou"));
+        assertThat(overlapping.experts()).hasSize(3);
+        assertThat(overlapping.note()).contains("允许前一轮评审专家参加");
+    }
+
+    @Test
     void aStoredExpertWithoutConflictMayReviewAndAnUnknownUserMayNot() {
         ExpertRepository rows = Mockito.mock(ExpertRepository.class);
         ExpertRow row = new ExpertRow();

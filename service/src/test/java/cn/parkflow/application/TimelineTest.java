@@ -23,6 +23,12 @@ class TimelineTest {
         });
         assertThat(Timeline.forOperator(entry("expert3", "EXPERT_OPPOSE", "评分 20")).comment()).doesNotContain("20");
         assertThat(Timeline.forOperator(entry("system", "EXPERTS_ASSIGNED", "评审专家：expert2、expert3")).comment()).doesNotContain("expert");
+        assertThat(Timeline.forOperator(entry("system", "CITY_EXPERTS_ASSIGNED", "市级评审专家：expert1、expert2")).comment())
+                .isEqualTo("已确定市级评审专家");
+        assertThat(Timeline.forOperator(entry("expert1", "CITY_EXPERT_OPPOSE", "评分 40，不支持：保密"))).satisfies(e -> {
+            assertThat(e.actor()).isEqualTo("评审专家");
+            assertThat(e.comment()).doesNotContain("40").doesNotContain("保密");
+        });
         assertThat(Timeline.forOperator(entry("system", "EXPERT_REPLACED", "评审专家 expert2 已停用，其评审改由 expert4 承担")).comment())
                 .isEqualTo("评审专家有调整");
         assertThat(Timeline.forOperator(entry("public", "OBJECTION_RECEIVED", "收到异议（异议人：张三）")).comment()).isEqualTo("收到异议");

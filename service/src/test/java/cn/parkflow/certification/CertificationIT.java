@@ -8,6 +8,7 @@ import cn.parkflow.testsupport.AbstractIT;
 import cn.parkflow.testsupport.CertificationDriver;
 import cn.parkflow.testsupport.Drafts;
 import cn.parkflow.testsupport.Http;
+import cn.parkflow.testsupport.TestFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ class CertificationIT extends AbstractIT {
         assertThat(as("admin").get("/engine-rest/process-instance/count?businessKey=" + id).json().path("count").asInt()).isEqualTo(1);
 
         // the city task goes to Nanjing only, with its Camunda Form as Tasklist loads it
-        JsonNode cityTask = d.awaitTask(id, "CityReviewTask", "nanjing");
+        JsonNode cityTask = d.awaitCityReview(id);
         Http.Response form = as("nanjing").get("/engine-rest/task/" + cityTask.path("id").asText() + "/deployed-form");
         assertThat(form.status()).as(form.text()).isEqualTo(200);
         assertThat(form.json().path("id").asText()).isEqualTo("CityReviewForm");
@@ -66,15 +67,18 @@ class CertificationIT extends AbstractIT {
         List<String> experts = d.throughDecision(id);
         assertThat(experts).hasSize(3).doesNotContain("expert1"); // expert1's home city is Nanjing
         // the approver and the province read the panel's summary (scores 85, 86, 87, all in support); the operator does not
-        JsonNode panel = d.application(id, "approver").path("expertPanels");
-        assertThat(panel).hasSize(1);
-        assertThat(panel.get(0).path("panel").asText()).isEqualTo("PROVINCE");
-        assertThat(panel.get(0).path("count").asInt()).isEqualTo(3);
-        assertThat(panel.get(0).path("mean").decimalValue()).isEqualByComparingTo("86.00");
-        assertThat(panel.get(0).path("min").decimalValue()).isEqualByComparingTo("85");
-        assertThat(panel.get(0).path("max").decimalValue()).isEqualByComparingTo("87");
-        assertThat(panel.get(0).path("support").asInt()).isEqualTo(3);
-        assertThat(panel.get(0).path("oppose").asInt()).isZero();
+        JsonNode panels = d.application(id, "approver").path("expertPanels");
+        assertThat(panels).hasSize(2); // the city's own panel first, the province's after it
+        assertThat(panels.get(0).path("panel").asText()).isEqualTo("CITY");
+        assertThat(panels.get(0).path("count").asInt()).isEqualTo(3);
+        JsonNode panel = panels.get(1);
+        assertThat(panel.path("panel").asText()).isEqualTo("PROVINCE");
+        assertThat(panel.path("count").asInt()).isEqualTo(3);
+        assertThat(panel.path("mean").decimalValue()).isEqualByComparingTo("86.00");
+        assertThat(panel.path("min").decimalValue()).isEqualByComparingTo("85");
+        assertThat(panel.path("max").decimalValue()).isEqualByComparingTo("87");
+        assertThat(panel.path("support").asInt()).isEqualTo(3);
+        assertThat(panel.path("oppose").asInt()).isZero();
         assertThat(d.application(id, "applicant1").path("expertPanels")).isEmpty();
 
         JsonNode published = d.awaitStatus(id, "PUBLICATION");
@@ -143,11 +147,179 @@ class CertificationIT extends AbstractIT {
     }
 
     @Test
+    void theCityChecksOnSiteAndHearsThreeExpertsBeforeItsReview() {
+        CertificationDriver d = driver();
+        long id = d.draftWithDocuments(Drafts.with(Drafts.nanjingIncubator(), "carrierName", "现场核查测试孵化器"));
+        assertThat(as("applicant1").post("/api/applications/" + id + "/submit", Map.of()).status()).isEqualTo(202);
+        JsonNode check = d.awaitTask(id, "CitySiteCheckTask", "nanjing");
+        String taskId = check.path("id").asText();
+        assertThat(d.application(id, "nanjing").path("status").asText()).isEqualTo("SITE_CHECK");
+        assertThat(as("nanjing").get("/engine-rest/task/" + taskId + "/deployed-form").json().path("id").asText()).isEqualTo("CitySiteCheckForm");
+        JsonNode options = as("nanjing").get("/engine-rest/task/" + taskId + "/variables/cityExpertOptions?deserializeValue=false").json();
+        assertThat(options.path("value").asText()).contains("expert1"); // the city's own panel may seat a Nanjing expert
+
+        // no report yet: refused, the task stays open; only the city uploads the report, and only now
+        Http.Response noReport = d.complete("nanjing", taskId, CertificationDriver.passedSiteCheck());
+        assertThat(noReport.status()).as(noReport.text()).isEqualTo(400);
+        assertThat(noReport.text()).contains("SITE_CHECK_REPORT");
+        Http.Response byOperator = as("applicant1").upload("/api/applications/" + id + "/documents", Map.of("type", "SITE_CHECK_REPORT"),
+                "file", "report.pdf", "application/pdf", TestFiles.pdf("not the city's"));
+        assertThat(byOperator.status()).isEqualTo(403);
+        Http.Response byOtherCity = as("suzhou").upload("/api/applications/" + id + "/documents", Map.of("type", "SITE_CHECK_REPORT"),
+                "file", "report.pdf", "application/pdf", TestFiles.pdf("not Suzhou's"));
+        assertThat(byOtherCity.status()).isEqualTo(404);
+        d.uploadSiteCheckReport(id);
+        assertThat(d.application(id, "province").path("documents").toString()).contains("SITE_CHECK_REPORT");
+        assertThat(d.application(id, "applicant1").path("documents").toString()).doesNotContain("SITE_CHECK_REPORT");
+
+        Map<String, Object> twoExperts = new java.util.HashMap<>(CertificationDriver.passedSiteCheck());
+        twoExperts.put("cityExperts", List.of("expert1", "expert2"));
+        assertThat(d.complete("nanjing", taskId, twoExperts).text()).contains("至少需要3名");
+        Map<String, Object> future = new java.util.HashMap<>(CertificationDriver.passedSiteCheck());
+        future.put("siteCheckDate", java.time.LocalDate.now().plusDays(3).toString());
+        assertThat(d.complete("nanjing", taskId, future).status()).isEqualTo(400);
+        assertThat(d.tasks(id, "CitySiteCheckTask", "nanjing")).hasSize(1);
+
+        Map<String, Object> named = new java.util.HashMap<>(CertificationDriver.passedSiteCheck());
+        named.put("cityExperts", List.of("expert1", "expert2", "expert3"));
+        d.completeOk("nanjing", taskId, named);
+        JsonNode cityExperts = CertificationDriver.await("three city expert tasks", () -> {
+            JsonNode all = as("admin").get("/engine-rest/task?processInstanceBusinessKey=" + id + "&taskDefinitionKey=CityExpertReviewTask").json();
+            return all.size() == 3 ? all : null;
+        });
+        assertThat(cityExperts).extracting(t -> t.path("assignee").asText()).containsExactlyInAnyOrder("expert1", "expert2", "expert3");
+        int score = 70;
+        for (JsonNode task : cityExperts) {
+            assertThat(d.tasks(id, "CityReviewTask", "nanjing")).isEmpty(); // not before the third score
+            d.completeOk(task.path("assignee").asText(), task.path("id").asText(),
+                    Map.of("expertScore", score, "expertOpinion", score == 70 ? "OPPOSE" : "SUPPORT", "expertComment", "现场核查后评审"));
+            score += 10;
+        }
+        JsonNode review = d.awaitTask(id, "CityReviewTask", "nanjing");
+        JsonNode form = as("nanjing").get("/engine-rest/task/" + review.path("id").asText() + "/form-variables").json();
+        assertThat(form.path("siteCheckMarkdown").path("value").asText()).contains("通过").contains("场地、在孵企业与服务团队与申报一致");
+        assertThat(form.path("expertSummaryMarkdown").path("value").asText())
+                .contains("市级专家评审：3位专家，平均分 80\\.00，最低 70，最高 90；支持 2，不支持 1");
+        JsonNode seen = d.application(id, "province");
+        assertThat(seen.path("siteChecks")).hasSize(1);
+        assertThat(seen.path("siteChecks").get(0).path("passed").asBoolean()).isTrue();
+        assertThat(seen.path("siteChecks").get(0).path("inspectors").asText()).contains("周核查");
+        assertThat(seen.path("expertPanels").get(0).path("panel").asText()).isEqualTo("CITY");
+        JsonNode operator = d.application(id, "applicant1");
+        assertThat(operator.path("siteChecks")).isEmpty();
+        assertThat(operator.path("timeline").toString()).contains("现场核查通过").doesNotContain("expert1");
+        d.completeOk("nanjing", review.path("id").asText(), Map.of("cityDecision", "REJECT", "cityComment", "测试结束"));
+        d.awaitStatus(id, "REJECTED");
+    }
+
+    @Test
+    void aFailedSiteCheckEndsTheApplicationRejectedWithTheFindings() {
+        CertificationDriver d = driver();
+        long id = d.draftWithDocuments(Drafts.with(Drafts.nanjingIncubator(), "carrierName", "现场核查未通过孵化器"));
+        assertThat(as("applicant1").post("/api/applications/" + id + "/submit", Map.of()).status()).isEqualTo(202);
+        String taskId = d.awaitTask(id, "CitySiteCheckTask", "nanjing").path("id").asText();
+        d.uploadSiteCheckReport(id);
+        Map<String, Object> failed = new java.util.HashMap<>(CertificationDriver.passedSiteCheck());
+        failed.put("sitePassed", false);
+        failed.put("siteFindings", "孵化场地大部分空置，在孵企业与名单不符");
+        failed.put("cityExperts", List.of("expert1", "expert2", "expert3"));
+        d.completeOk("nanjing", taskId, failed);
+        JsonNode rejected = d.awaitStatus(id, "REJECTED");
+        assertThat(rejected.path("timeline").toString()).contains("现场核查未通过：孵化场地大部分空置");
+        assertThat(as("admin").get("/engine-rest/task?processInstanceBusinessKey=" + id).json()).isEmpty();
+        assertThat(d.application(id, "province").path("siteChecks").get(0).path("passed").asBoolean()).isFalse();
+    }
+
+    /** A national incubator filed today (rule set NATIONAL-2025), reviewed by the city and the province: waits for the approver. */
+    long nationalAtDecision(CertificationDriver d, String name) {
+        long id = d.draftWithDocuments(Drafts.with(Drafts.with(Drafts.nanjingIncubator(), "carrierName", name), "level", "NATIONAL"));
+        Http.Response submitted = as("applicant1").post("/api/applications/" + id + "/submit", Map.of());
+        assertThat(submitted.status()).as(submitted.text()).isEqualTo(202);
+        d.throughExperts(id);
+        assertThat(d.application(id, "province").path("eligibility").path("ruleSet").asText()).isEqualTo("NATIONAL-2025");
+        return id;
+    }
+
+    @Test
+    void aNationalApplicationIsRecommendedWithinTheExcellentQuotaAndEntersTheRegistryOnlyWithTheMinistrysDecision() {
+        // this year's graded recommendations of earlier runs are moved out of the year: the quota starts from zero
+        jdbc.update("UPDATE application SET recommended_at = DATE_SUB(recommended_at, INTERVAL 5 YEAR) WHERE national_grade IS NOT NULL");
+        CertificationDriver d = driver();
+        String tag = Long.toString(System.nanoTime() % 100_000);
+        long first = nationalAtDecision(d, "国家级推荐测试孵化器甲" + tag);
+        long second = nationalAtDecision(d, "国家级推荐测试孵化器乙" + tag);
+
+        // the province recommends, it does not certify: APPROVE is refused for a national application
+        String decideFirst = d.awaitTask(first, "DecisionTask", "approver").path("id").asText();
+        Http.Response approve = d.complete("approver", decideFirst, Map.of("decision", "APPROVE", "decisionComment", "同意"));
+        assertThat(approve.status()).isEqualTo(400);
+        assertThat(approve.text()).contains("RECOMMEND");
+        // one recommendation this year: ceil(10 % × 1) = 1 EXCELLENT allowed
+        d.completeOk("approver", decideFirst, Map.of("decision", "RECOMMEND", "nationalGrade", "EXCELLENT", "decisionComment", "推荐卓越级"));
+        // two recommendations: ceil(10 % × 2) = 1, already used: refused with the numbers, the task stays open
+        String decideSecond = d.awaitTask(second, "DecisionTask", "approver").path("id").asText();
+        Http.Response overQuota = d.complete("approver", decideSecond,
+                Map.of("decision", "RECOMMEND", "nationalGrade", "EXCELLENT", "decisionComment", "推荐卓越级"));
+        assertThat(overQuota.status()).as(overQuota.text()).isEqualTo(400);
+        assertThat(overQuota.text()).contains("推荐国家级孵化器2家", "卓越级至多1家", "已推荐卓越级1家");
+        assertThat(d.tasks(second, "DecisionTask", "approver")).hasSize(1);
+        d.completeOk("approver", decideSecond, Map.of("decision", "RECOMMEND", "nationalGrade", "STANDARD", "decisionComment", "推荐标准级"));
+
+        // the recommendation is published, then the application waits for the ministry, outside the registry
+        JsonNode recommended = d.awaitStatus(first, "RECOMMENDED");
+        assertThat(recommended.path("certificationNumber").asText(null)).isNull();
+        assertThat(recommended.path("national").path("grade").asText()).isEqualTo("EXCELLENT");
+        assertThat(recommended.path("timeline").toString()).contains("推荐上报国家级（卓越级）");
+        String outcome = d.awaitTask(first, "NationalOutcomeTask", "province").path("id").asText();
+        assertThat(as("province").get("/engine-rest/task/" + outcome + "/deployed-form").json().path("id").asText())
+                .isEqualTo("NationalOutcomeForm");
+        Map<String, Object> approved = Map.of("ministryApproved", true, "ministryDocumentNumber", "工信部科函〔2026〕" + tag + "号",
+                "ministryDecisionDate", "2026-11-20");
+        Http.Response withoutFile = d.complete("province", outcome, approved);
+        assertThat(withoutFile.status()).isEqualTo(400);
+        assertThat(withoutFile.text()).contains("MINISTRY_DECISION");
+        Http.Response byOperator = as("applicant1").upload("/api/applications/" + first + "/documents", Map.of("type", "MINISTRY_DECISION"),
+                "file", "decision.pdf", "application/pdf", TestFiles.pdf("not the ministry's"));
+        assertThat(byOperator.status()).isEqualTo(403);
+        Http.Response file = as("province").upload("/api/applications/" + first + "/documents", Map.of("type", "MINISTRY_DECISION"),
+                "file", "ministry-decision.pdf", "application/pdf", TestFiles.pdf("MIIT decision " + tag));
+        assertThat(file.status()).as(file.text()).isEqualTo(201);
+        d.completeOk("province", outcome, approved);
+        JsonNode certified = d.awaitStatus(first, "CERTIFIED");
+        JsonNode carrier = as("province").get("/api/registry/carriers/" + certified.path("carrierId").asLong()).json();
+        JsonNode national = null;
+        for (JsonNode c : carrier.path("certifications")) {
+            if (c.path("applicationId").asLong() == first) {
+                national = c;
+            }
+        }
+        assertThat(national).isNotNull();
+        assertThat(national.path("level").asText()).isEqualTo("NATIONAL");
+        assertThat(national.path("grade").asText()).isEqualTo("EXCELLENT");
+        assertThat(national.path("gradeLabel").asText()).isEqualTo("卓越级");
+        assertThat(national.path("documentNumber").asText()).isEqualTo("工信部科函〔2026〕" + tag + "号");
+        assertThat(national.path("validFrom").asText()).isEqualTo("2026-11-20");
+        assertThat(national.path("recheckDue").asText()).isEqualTo("2029-11-20"); // 卓越级: re-checked every three years
+
+        // the ministry does not certify the second: it ends REJECTED, nothing enters the registry
+        d.awaitStatus(second, "RECOMMENDED");
+        String refuse = d.awaitTask(second, "NationalOutcomeTask", "province").path("id").asText();
+        assertThat(as("province").upload("/api/applications/" + second + "/documents", Map.of("type", "MINISTRY_DECISION"), "file",
+                "ministry-decision.pdf", "application/pdf", TestFiles.pdf("MIIT list " + tag)).status()).isEqualTo(201);
+        d.completeOk("province", refuse, Map.of("ministryApproved", false, "ministryDecisionDate", "2026-11-20",
+                "ministryComment", "未列入本批国家级孵化器名单"));
+        JsonNode rejected = d.awaitStatus(second, "REJECTED");
+        assertThat(rejected.path("carrierId").asText(null)).isNull();
+        assertThat(rejected.path("national").path("ministryApproved").asBoolean(true)).isFalse();
+        assertThat(rejected.path("timeline").toString()).contains("未获工业和信息化部认定，保留原有认定：未列入本批国家级孵化器名单");
+    }
+
+    @Test
     void anExpertCannotCompleteAnotherExpertsTask() {
         CertificationDriver d = driver();
         long id = d.draftWithDocuments(Drafts.with(Drafts.nanjingIncubator(), "carrierName", "南京专家回避测试孵化器"));
         assertThat(as("applicant1").post("/api/applications/" + id + "/submit", Map.of()).status()).isEqualTo(202);
-        d.completeOk("nanjing", d.awaitTask(id, "CityReviewTask", "nanjing").path("id").asText(), Map.of("cityDecision", "RECOMMEND"));
+        d.completeOk("nanjing", d.awaitCityReview(id).path("id").asText(), Map.of("cityDecision", "RECOMMEND"));
         d.completeOk("province", d.awaitTask(id, "ProvinceReviewTask", "province").path("id").asText(),
                 Map.of("provinceCheck", "PASS", "experts", List.of("expert2", "expert3", "expert4")));
         JsonNode mine = d.awaitTask(id, "ExpertReviewTask", "expert2");
@@ -162,7 +334,7 @@ class CertificationIT extends AbstractIT {
         // a named expert with a conflict of interest is refused at the province's task
         long other = d.draftWithDocuments(Drafts.with(Drafts.nanjingIncubator(), "carrierName", "南京利益冲突测试孵化器"));
         assertThat(as("applicant1").post("/api/applications/" + other + "/submit", Map.of()).status()).isEqualTo(202);
-        d.completeOk("nanjing", d.awaitTask(other, "CityReviewTask", "nanjing").path("id").asText(), Map.of("cityDecision", "RECOMMEND"));
+        d.completeOk("nanjing", d.awaitCityReview(other).path("id").asText(), Map.of("cityDecision", "RECOMMEND"));
         Http.Response conflict = d.complete("province", d.awaitTask(other, "ProvinceReviewTask", "province").path("id").asText(),
                 Map.of("provinceCheck", "PASS", "experts", List.of("expert1", "expert2", "expert3")));
         assertThat(conflict.status()).isEqualTo(400);
@@ -221,7 +393,7 @@ class CertificationIT extends AbstractIT {
         try {
             long id = d.draftWithDocuments(Drafts.with(Drafts.nanjingIncubator(), "carrierName", "南京弄虚作假测试孵化器"));
             assertThat(as("applicant1").post("/api/applications/" + id + "/submit", Map.of()).status()).isEqualTo(202);
-            String city = d.awaitTask(id, "CityReviewTask", "nanjing").path("id").asText();
+            String city = d.awaitCityReview(id).path("id").asText();
             assertThat(d.complete("nanjing", city, Map.of("cityDecision", "RECOMMEND", "fraudFound", true)).status())
                     .as("fraud goes with a reject only").isEqualTo(400);
             d.completeOk("nanjing", city, Map.of("cityDecision", "REJECT", "fraudFound", true,
@@ -268,7 +440,7 @@ class CertificationIT extends AbstractIT {
         CertificationDriver d = driver();
         long id = d.draftWithDocuments(Drafts.with(Drafts.nanjingIncubator(), "carrierName", "南京补正测试孵化器"));
         assertThat(as("applicant1").post("/api/applications/" + id + "/submit", Map.of()).status()).isEqualTo(202);
-        d.completeOk("nanjing", d.awaitTask(id, "CityReviewTask", "nanjing").path("id").asText(),
+        d.completeOk("nanjing", d.awaitCityReview(id).path("id").asText(),
                 Map.of("cityDecision", "RETURN", "cityComment", "请补充场地租赁合同"));
         JsonNode returned = d.awaitStatus(id, "CORRECTION_REQUESTED");
         assertThat(returned.path("timeline")).anySatisfy(e -> assertThat(e.path("comment").asText()).contains("请补充场地租赁合同"));
@@ -280,7 +452,7 @@ class CertificationIT extends AbstractIT {
                 .status()).isEqualTo(200);
         d.upload(id, "SITE_PROOF");
         assertThat(as("applicant1").post("/api/applications/" + id + "/submit", Map.of()).status()).isEqualTo(202);
-        JsonNode second = d.awaitTask(id, "CityReviewTask", "nanjing");
+        JsonNode second = d.awaitCityReview(id);
         assertThat(d.application(id, "applicant1").path("address").asText()).isEqualTo("南京市江北新区药谷大道12号");
         // the second round starts blank: last round's RETURN comment is not the new outcome's comment
         JsonNode secondVariables = as("nanjing").get("/engine-rest/task/" + second.path("id").asText() + "/form-variables").json();

@@ -64,8 +64,10 @@ class CertificationProcessTest {
         });
         Mocks.register("selectExperts", (JavaDelegate) execution -> {
             ran.add(execution.getCurrentActivityId());
-            if (!(execution.getVariable("experts") instanceof List<?>)) {
-                execution.setVariable("experts", new ArrayList<>(List.of("expert2", "expert3", "expert4")));
+            boolean city = "SelectCityExperts".equals(execution.getCurrentActivityId());
+            String panel = city ? "cityExperts" : "experts";
+            if (!(execution.getVariable(panel) instanceof List<?>)) {
+                execution.setVariable(panel, new ArrayList<>(city ? List.of("expert7", "expert8", "expert9") : List.of("expert2", "expert3", "expert4")));
             }
         });
         Mocks.register("certificationTaskListener", (TaskListener) task -> ran.add(task.getEventName() + ":" + task.getTaskDefinitionKey()));
@@ -84,6 +86,8 @@ class CertificationProcessTest {
         Mocks.reset();
     }
 
+    String level = "PROVINCIAL";
+
     ProcessInstance submit() {
         Map<String, Object> v = new HashMap<>();
         v.put("applicationId", 42L);
@@ -93,10 +97,33 @@ class CertificationProcessTest {
         v.put("correctionPeriod", "P15D");
         v.put("publicationPeriod", "P7D");
         v.put("publicationSubject", "APPLICATION-42");
+        v.put("level", level);
         ProcessInstance instance = runtimeService().startProcessInstanceByKey("certification", "42", v);
         assertThat(instance).isWaitingAt("EligibilityDecision");
         execute(job());
         return instance;
+    }
+
+    /** Submitted, site-checked and scored by the city's three experts: the application waits for the city's review. */
+    ProcessInstance submitToCityReview() {
+        ProcessInstance instance = submit();
+        cityOwnReview(instance, "SUPPORT", "SUPPORT", "SUPPORT");
+        assertThat(instance).isWaitingAt("CityReviewTask");
+        return instance;
+    }
+
+    /** The site check passes (the city names no experts) and the city's drawn experts score. */
+    void cityOwnReview(ProcessInstance instance, String... opinions) {
+        assertThat(instance).isWaitingAt("CitySiteCheckTask");
+        assertThat(task(instance, "CitySiteCheckTask")).hasCandidateGroup("city-320100");
+        complete(instance, "CitySiteCheckTask", "siteCheckDate", "2026-03-02", "siteInspectors", "张三、李四", "siteFindings", "场地与申报一致",
+                "sitePassed", true);
+        runJobs(instance);
+        List<Task> experts = taskQuery().processInstanceId(instance.getId()).taskDefinitionKey("CityExpertReviewTask").list();
+        assertThat(experts).extracting(Task::getAssignee).containsExactlyInAnyOrder("expert7", "expert8", "expert9");
+        for (int i = 0; i < experts.size(); i++) {
+            taskService().complete(experts.get(i).getId(), Map.of("expertScore", 75 + i, "expertOpinion", opinions[i], "expertComment", "意见"));
+        }
     }
 
     static Task task(ProcessInstance instance, String key) {
@@ -130,8 +157,7 @@ class CertificationProcessTest {
 
     /** City recommends, province passes, experts score, approver approves: the application reaches publication. */
     ProcessInstance toPublication(Object... expertOpinions) {
-        ProcessInstance instance = submit();
-        assertThat(instance).isWaitingAt("CityReviewTask");
+        ProcessInstance instance = submitToCityReview();
         assertThat(task(instance, "CityReviewTask")).hasCandidateGroup("city-320100");
         complete(instance, "CityReviewTask", "cityDecision", "RECOMMEND");
         assertThat(task(instance, "ProvinceReviewTask")).hasCandidateGroup("province-reviewer");
@@ -144,7 +170,7 @@ class CertificationProcessTest {
             taskService().complete(experts.get(i).getId(), Map.of("expertScore", 80 + i, "expertOpinion", opinion, "expertComment", "意见"));
         }
         assertThat(task(instance, "DecisionTask")).hasCandidateGroup("province-approver");
-        complete(instance, "DecisionTask", "decision", "APPROVE", "decisionComment", "同意");
+        complete(instance, "DecisionTask", "decision", level.equals("NATIONAL") ? "RECOMMEND" : "APPROVE", "decisionComment", "同意");
         assertThat(instance).isWaitingAt("Publication");
         runJobs(instance);
         ProcessInstance publication = publication(instance);
@@ -171,7 +197,8 @@ class CertificationProcessTest {
         ProcessInstance instance = toPublication();
         endPublicationPeriod(instance);
         assertThat(instance).isEnded().hasPassed("VerifyDocuments", "RegisterCertification", "CertifiedEndEvent");
-        assertThat(ran).containsSubsequence("EligibilityDecision", "create:CityReviewTask", "complete:CityReviewTask",
+        assertThat(ran).containsSubsequence("EligibilityDecision", "create:CitySiteCheckTask", "complete:CitySiteCheckTask",
+                "SelectCityExperts", "complete:CityExpertReviewTask", "create:CityReviewTask", "complete:CityReviewTask",
                 "create:ProvinceReviewTask", "SelectExperts", "create:DecisionTask", "OpenPublication", "ClosePublicationClear",
                 "VerifyDocuments", "RegisterCertification");
         assertThat(ran).doesNotContain("create:ObjectionTask", "RecordCityRejection");
@@ -190,20 +217,23 @@ class CertificationProcessTest {
 
     @Test
     void cityReturnsThenOperatorResubmitsToTheCity() {
-        ProcessInstance instance = submit();
+        ProcessInstance instance = submitToCityReview();
         complete(instance, "CityReviewTask", "cityDecision", "RETURN", "cityComment", "补充租赁合同");
         assertThat(task(instance, "SupplementTask")).isAssignedTo("applicant1");
         assertThat(runtimeService().getVariable(instance.getId(), "returnedBy")).isEqualTo("CITY");
         complete(instance, "SupplementTask");
         assertThat(instance).isWaitingAt("EligibilityDecision");
         execute(job());
+        // the site check and the city's experts are done: the corrected application goes straight to the city's review
         assertThat(instance).isWaitingAt("CityReviewTask");
         assertThat(ran.stream().filter("EligibilityDecision"::equals)).hasSize(2);
+        assertThat(ran.stream().filter("create:CitySiteCheckTask"::equals)).hasSize(1);
+        assertThat(ran.stream().filter("SelectCityExperts"::equals)).hasSize(1);
     }
 
     @Test
     void cityReturnsThenOperatorLetsCorrectionLapse() {
-        ProcessInstance instance = submit();
+        ProcessInstance instance = submitToCityReview();
         complete(instance, "CityReviewTask", "cityDecision", "RETURN", "cityComment", "补充材料");
         Job timer = jobQuery().processInstanceId(instance.getId()).timers().singleResult();
         assertThat(timer).isNotNull();
@@ -215,7 +245,7 @@ class CertificationProcessTest {
 
     @Test
     void cityRejects() {
-        ProcessInstance instance = submit();
+        ProcessInstance instance = submitToCityReview();
         complete(instance, "CityReviewTask", "cityDecision", "REJECT", "cityComment", "不符合条件");
         runJobs(instance);
         assertThat(instance).isEnded().hasPassed("RecordCityRejection", "CityRejectedEndEvent").hasNotPassed("ProvinceReviewTask");
@@ -223,7 +253,7 @@ class CertificationProcessTest {
 
     @Test
     void provinceReturnsThenCorrectionGoesBackToTheProvince() {
-        ProcessInstance instance = submit();
+        ProcessInstance instance = submitToCityReview();
         complete(instance, "CityReviewTask", "cityDecision", "RECOMMEND");
         complete(instance, "ProvinceReviewTask", "provinceCheck", "RETURN", "provinceComment", "补充审计报告");
         assertThat(task(instance, "SupplementTask")).isAssignedTo("applicant1");
@@ -235,7 +265,7 @@ class CertificationProcessTest {
 
     @Test
     void provinceRejects() {
-        ProcessInstance instance = submit();
+        ProcessInstance instance = submitToCityReview();
         complete(instance, "CityReviewTask", "cityDecision", "RECOMMEND");
         complete(instance, "ProvinceReviewTask", "provinceCheck", "REJECT", "provinceComment", "材料不实");
         runJobs(instance);
@@ -244,7 +274,7 @@ class CertificationProcessTest {
 
     @Test
     void provinceNamesTheExperts() {
-        ProcessInstance instance = submit();
+        ProcessInstance instance = submitToCityReview();
         complete(instance, "CityReviewTask", "cityDecision", "RECOMMEND");
         complete(instance, "ProvinceReviewTask", "provinceCheck", "PASS", "experts", new ArrayList<>(List.of("expert5", "expert6", "expert1")));
         runJobs(instance);
@@ -261,7 +291,7 @@ class CertificationProcessTest {
 
     @Test
     void approverRejects() {
-        ProcessInstance instance = submit();
+        ProcessInstance instance = submitToCityReview();
         complete(instance, "CityReviewTask", "cityDecision", "RECOMMEND");
         complete(instance, "ProvinceReviewTask", "provinceCheck", "PASS");
         runJobs(instance);
@@ -309,8 +339,70 @@ class CertificationProcessTest {
     }
 
     @Test
+    void aNationalRecommendationIsPublishedThenWaitsForTheMinistryWhoseApprovalCertifies() {
+        level = "NATIONAL";
+        ProcessInstance instance = toPublication();
+        endPublicationPeriod(instance);
+        assertThat(instance).isWaitingAt("NationalOutcomeTask").hasNotPassed("VerifyDocuments");
+        assertThat(ran).doesNotContain("RegisterCertification");
+        assertThat(task(instance, "NationalOutcomeTask")).hasCandidateGroup("province-reviewer");
+        complete(instance, "NationalOutcomeTask", "ministryApproved", true, "ministryDocumentNumber", "工信部科函〔2026〕12号",
+                "ministryDecisionDate", "2026-11-20");
+        runJobs(instance);
+        assertThat(instance).isEnded().hasPassed("NationalOutcomeTask", "NationalOutcomeGateway", "VerifyDocuments", "RegisterCertification",
+                "CertifiedEndEvent");
+    }
+
+    @Test
+    void aNationalRecommendationTheMinistryRefusesEndsRejectedOutsideTheRegistry() {
+        level = "NATIONAL";
+        ProcessInstance instance = toPublication();
+        endPublicationPeriod(instance);
+        complete(instance, "NationalOutcomeTask", "ministryApproved", false, "ministryDecisionDate", "2026-11-20", "ministryComment", "未入选");
+        runJobs(instance);
+        assertThat(instance).isEnded().hasPassed("RecordNationalRejection", "NationalRejectedEndEvent").hasNotPassed("RegisterCertification");
+    }
+
+    @Test
+    void aProvincialApprovalGoesStraightToTheRegistryAfterItsPublication() {
+        ProcessInstance instance = toPublication();
+        endPublicationPeriod(instance);
+        assertThat(instance).isEnded().hasPassed("NationalTrackGateway", "RegisterCertification").hasNotPassed("NationalOutcomeTask");
+    }
+
+    @Test
+    void aFailedSiteCheckEndsRejectedBeforeAnyCityExpert() {
+        ProcessInstance instance = submit();
+        complete(instance, "CitySiteCheckTask", "siteCheckDate", "2026-03-02", "siteInspectors", "张三", "siteFindings", "场地大部分空置",
+                "sitePassed", false);
+        runJobs(instance);
+        assertThat(instance).isEnded().hasPassed("RecordSiteCheckRejection", "SiteCheckRejectedEndEvent")
+                .hasNotPassed("SelectCityExperts", "CityExpertReviewTask", "CityReviewTask");
+    }
+
+    @Test
+    void theCityReviewWaitsForEveryCityExpert() {
+        ProcessInstance instance = submit();
+        complete(instance, "CitySiteCheckTask", "siteCheckDate", "2026-03-02", "siteInspectors", "张三", "siteFindings", "一致",
+                "sitePassed", true, "cityExperts", new ArrayList<>(List.of("expert1", "expert5", "expert6")));
+        runJobs(instance);
+        List<Task> experts = taskQuery().processInstanceId(instance.getId()).taskDefinitionKey("CityExpertReviewTask").list();
+        assertThat(experts).extracting(Task::getAssignee).containsExactlyInAnyOrder("expert1", "expert5", "expert6");
+        taskService().complete(experts.get(0).getId(), Map.of("expertScore", 80, "expertOpinion", "SUPPORT", "expertComment", "好"));
+        taskService().complete(experts.get(1).getId(), Map.of("expertScore", 70, "expertOpinion", "OPPOSE", "expertComment", "一般"));
+        assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey("CityReviewTask").count()).isZero();
+        taskService().complete(experts.get(2).getId(), Map.of("expertScore", 90, "expertOpinion", "SUPPORT", "expertComment", "好"));
+        assertThat(instance).isWaitingAt("CityReviewTask");
+        assertThat(runtimeService().getVariable(instance.getId(), "cityOwnReviewDone")).isEqualTo(true);
+    }
+
+    @Test
     void everyUserTaskHasAFormAndADueDate() {
         ProcessInstance instance = submit();
+        Task siteCheck = taskQuery().processInstanceId(instance.getId()).initializeFormKeys().singleResult();
+        assertThat(siteCheck.getDueDate()).isNotNull();
+        assertThat(siteCheck.getCamundaFormRef().getKey()).isEqualTo("CitySiteCheckForm");
+        cityOwnReview(instance, "SUPPORT", "OPPOSE", "SUPPORT");
         Task city = taskQuery().processInstanceId(instance.getId()).initializeFormKeys().singleResult();
         assertThat(city.getDueDate()).isNotNull();
         assertThat(city.getCamundaFormRef()).isNotNull();

@@ -29,11 +29,15 @@ class FormsTest {
             Map.entry("ExpertScoringTask", List.of("score_FUTURE_FIT", "score_INCUBATION_PERFORMANCE", "score_PROFESSIONAL_SERVICES",
                     "score_INVESTMENT", "score_CHAIN_COMPLETENESS", "scoringComment")),
             Map.entry("ProvinceConfirmTask", benchmarkKeys("change", 10, List.of("confirmDecision"), List.of())),
+            Map.entry("CitySiteCheckTask", List.of("siteCheckDate", "siteInspectors", "siteFindings", "sitePassed", "fraudFound",
+                    "cityExperts")),
+            Map.entry("CityExpertReviewTask", List.of("expertScore", "expertOpinion", "expertComment")),
             Map.entry("CityReviewTask", List.of("cityDecision", "cityComment", "fraudFound", "cityRemark")),
             Map.entry("SupplementTask", List.of()),
             Map.entry("ProvinceReviewTask", List.of("provinceCheck", "provinceComment", "fraudFound", "provinceRemark", "experts")),
             Map.entry("ExpertReviewTask", List.of("expertScore", "expertOpinion", "expertComment")),
-            Map.entry("DecisionTask", List.of("decision", "eligibilityOverride", "decisionComment", "fraudFound")),
+            Map.entry("DecisionTask", List.of("decision", "nationalGrade", "eligibilityOverride", "decisionComment", "fraudFound")),
+            Map.entry("NationalOutcomeTask", List.of("ministryApproved", "ministryDocumentNumber", "ministryDecisionDate", "ministryComment")),
             Map.entry("ObjectionTask", List.of("objectionUpheld", "objectionReply")));
 
     static List<String> evaluationChangeKeys() {
@@ -108,7 +112,10 @@ class FormsTest {
         assertThat(values(forms.get("CityReviewForm"), "cityDecision")).containsExactly("RECOMMEND", "RETURN", "REJECT");
         assertThat(values(forms.get("ProvinceReviewForm"), "provinceCheck")).containsExactly("PASS", "RETURN", "REJECT");
         assertThat(values(forms.get("ExpertReviewForm"), "expertOpinion")).containsExactly("SUPPORT", "OPPOSE");
-        assertThat(values(forms.get("DecisionForm"), "decision")).containsExactly("APPROVE", "REJECT");
+        assertThat(values(forms.get("DecisionForm"), "decision")).containsExactly("APPROVE", "RECOMMEND", "REJECT");
+        assertThat(values(forms.get("DecisionForm"), "nationalGrade")).containsExactly("STANDARD", "EXCELLENT");
+        assertThat(values(forms.get("CitySiteCheckForm"), "sitePassed")).containsExactly("true", "false");
+        assertThat(values(forms.get("NationalOutcomeForm"), "ministryApproved")).containsExactly("true", "false");
         JsonNode score = component(forms.get("ExpertReviewForm"), "expertScore");
         assertThat(score.path("validate").path("min").asInt()).isZero();
         assertThat(score.path("validate").path("max").asInt()).isEqualTo(100);

@@ -30,7 +30,9 @@ class RuleSetSelectionTest {
 
     @ParameterizedTest(name = "{0} {1} filed {2} -> {3}")
     @CsvSource({
-            "INCUBATOR, NATIONAL, 2026-03-01, NATIONAL-2018",
+            "INCUBATOR, NATIONAL, 2026-03-01, NATIONAL-2025",
+            "INCUBATOR, NATIONAL, 2025-10-01, NATIONAL-2025",
+            "INCUBATOR, NATIONAL, 2025-09-30, NATIONAL-2018",
             "INCUBATOR, NATIONAL, 2018-12-10, NATIONAL-2018",
             "INCUBATOR, NATIONAL, 2018-12-09, NONE",
             "INCUBATOR, PROVINCIAL, 2026-03-01, JIANGSU-2019",

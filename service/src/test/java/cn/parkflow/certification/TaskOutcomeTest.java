@@ -36,6 +36,58 @@ class TaskOutcomeTest {
     }
 
     @Test
+    void aSiteCheckHasADateNotInTheFutureInspectorsFindingsAndAYesOrNo() {
+        Object[] passed = {"siteCheckDate", "2026-03-02", "siteInspectors", "周核查", "siteFindings", "与申报一致", "sitePassed", true};
+        assertThat(outcome("CitySiteCheckTask", passed).action()).isEqualTo("SITE_CHECK_PASSED");
+        assertThat(outcome("CitySiteCheckTask", passed).comment()).isEqualTo("现场核查通过（2026-03-02）：与申报一致");
+        TaskOutcome failed = outcome("CitySiteCheckTask", "siteCheckDate", "2026-03-02", "siteInspectors", "周核查", "siteFindings", "场地空置",
+                "sitePassed", "false", "fraudFound", true);
+        assertThat(failed.action()).isEqualTo("SITE_CHECK_FAILED");
+        assertThat(TaskOutcome.fraud("CitySiteCheckTask", vars(passed, "sitePassed", false, "fraudFound", true))).isTrue();
+        assertThatThrownBy(() -> TaskOutcome.fraud("CitySiteCheckTask", vars(passed, "fraudFound", true)))
+                .hasMessageContaining("sitePassed=false");
+        assertThatThrownBy(() -> outcome("CitySiteCheckTask", v(passed, "siteCheckDate", "2026/03/02")))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("yyyy-MM-dd");
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        assertThatThrownBy(() -> outcome("CitySiteCheckTask", v(passed, "siteCheckDate", tomorrow))).hasMessageContaining("不能晚于今天");
+        assertThatThrownBy(() -> outcome("CitySiteCheckTask", v(passed, "siteCheckDate", null))).hasMessageContaining("siteCheckDate");
+        assertThatThrownBy(() -> outcome("CitySiteCheckTask", v(passed, "siteInspectors", " "))).hasMessageContaining("siteInspectors");
+        assertThatThrownBy(() -> outcome("CitySiteCheckTask", v(passed, "siteInspectors", "人".repeat(501)))).hasMessageContaining("500");
+        assertThatThrownBy(() -> outcome("CitySiteCheckTask", v(passed, "siteFindings", null))).hasMessageContaining("siteFindings");
+        assertThatThrownBy(() -> outcome("CitySiteCheckTask", v(passed, "sitePassed", "yes"))).hasMessageContaining("sitePassed");
+        assertThatThrownBy(() -> outcome("CitySiteCheckTask", v(passed, "sitePassed", null))).hasMessageContaining("sitePassed");
+    }
+
+    @Test
+    void theCitysExpertsScoreAsTheProvincesDo() {
+        assertThat(outcome("CityExpertReviewTask", "expertScore", 77, "expertOpinion", "SUPPORT", "expertComment", "好").action())
+                .isEqualTo("CITY_EXPERT_SUPPORT");
+        assertThatThrownBy(() -> outcome("CityExpertReviewTask", "expertScore", 120, "expertOpinion", "SUPPORT", "expertComment", "好"))
+                .hasMessageContaining("0到100");
+    }
+
+    static java.util.function.Function<String, Object> vars(Object[] pairs, Object... replacements) {
+        Object[] all = v(pairs, replacements);
+        Map<String, Object> m = new HashMap<>();
+        for (int i = 0; i < all.length; i += 2) {
+            m.put((String) all[i], all[i + 1]);
+        }
+        return m::get;
+    }
+
+    /** The pairs with some replaced (a null value removes). */
+    static Object[] v(Object[] pairs, Object... replacements) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], pairs[i + 1]);
+        }
+        for (int i = 0; i < replacements.length; i += 2) {
+            m.put((String) replacements[i], replacements[i + 1]);
+        }
+        return m.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray();
+    }
+
+    @Test
     void provinceChecksTheSameWay() {
         assertThat(outcome("ProvinceReviewTask", "provinceCheck", "PASS").action()).isEqualTo("PROVINCE_PASS");
         assertThat(outcome("ProvinceReviewTask", "provinceCheck", "REJECT", "provinceComment", "不实").action()).isEqualTo("PROVINCE_REJECT");
@@ -84,6 +136,46 @@ class TaskOutcomeTest {
                 .isInstanceOf(BadUserRequestException.class);
         // a fraud finding needs the reject's comment, as every reject does
         assertThatThrownBy(() -> outcome("CityReviewTask", "cityDecision", "REJECT", "fraudFound", true)).hasMessageContaining("cityComment");
+    }
+
+    @Test
+    void aNationalApplicationIsRecommendedNotApprovedWithAGradeUnderThe2025Rules() {
+        Object[] national = {"level", "NATIONAL", "ruleSet", "NATIONAL-2025", "eligible", true, "decisionComment", "推荐"};
+        assertThatThrownBy(() -> outcome("DecisionTask", v(national, "decision", "APPROVE"))).hasMessageContaining("RECOMMEND");
+        assertThatThrownBy(() -> outcome("DecisionTask", v(national, "decision", "RECOMMEND"))).hasMessageContaining("nationalGrade");
+        assertThatThrownBy(() -> outcome("DecisionTask", v(national, "decision", "RECOMMEND", "nationalGrade", "GOLD")))
+                .hasMessageContaining("EXCELLENT");
+        TaskOutcome excellent = outcome("DecisionTask", v(national, "decision", "RECOMMEND", "nationalGrade", "EXCELLENT"));
+        assertThat(excellent.action()).isEqualTo("DECISION_RECOMMEND");
+        assertThat(excellent.comment()).contains("卓越级");
+        // under the 2018 rules a recommendation has no grade; a provincial application is approved, never recommended, never graded
+        Object[] older = v(national, "ruleSet", "NATIONAL-2018", "decision", "RECOMMEND");
+        assertThat(outcome("DecisionTask", older).comment()).doesNotContain("级）");
+        assertThatThrownBy(() -> outcome("DecisionTask", v(older, "nationalGrade", "STANDARD"))).hasMessageContaining("NATIONAL-2025");
+        Object[] provincial = {"level", "PROVINCIAL", "ruleSet", "JIANGSU-2019", "eligible", true, "decisionComment", "同意"};
+        assertThatThrownBy(() -> outcome("DecisionTask", v(provincial, "decision", "RECOMMEND"))).hasMessageContaining("APPROVE");
+        assertThatThrownBy(() -> outcome("DecisionTask", v(provincial, "decision", "APPROVE", "nationalGrade", "STANDARD")))
+                .hasMessageContaining("nationalGrade");
+        // recommending an ineligible national application needs the override as approving does
+        assertThatThrownBy(() -> outcome("DecisionTask", v(national, "eligible", false, "decision", "RECOMMEND", "nationalGrade", "STANDARD")))
+                .hasMessageContaining("eligibilityOverride");
+        assertThat(outcome("DecisionTask", v(national, "eligible", false, "decision", "RECOMMEND", "nationalGrade", "STANDARD",
+                "eligibilityOverride", true)).action()).isEqualTo("DECISION_RECOMMEND_OVERRIDE");
+    }
+
+    @Test
+    void theMinistrysDecisionNeedsItsDateAndWhenApprovedItsDocumentNumber() {
+        Object[] approved = {"ministryApproved", true, "ministryDocumentNumber", "工信部科函〔2026〕12号", "ministryDecisionDate", "2026-11-20"};
+        assertThat(outcome("NationalOutcomeTask", approved).action()).isEqualTo("MINISTRY_APPROVED");
+        assertThat(outcome("NationalOutcomeTask", approved).comment()).contains("工信部科函〔2026〕12号").contains("2026-11-20");
+        assertThatThrownBy(() -> outcome("NationalOutcomeTask", v(approved, "ministryDocumentNumber", null)))
+                .hasMessageContaining("ministryDocumentNumber");
+        assertThatThrownBy(() -> outcome("NationalOutcomeTask", v(approved, "ministryDecisionDate", "20.11.2026")))
+                .hasMessageContaining("yyyy-MM-dd");
+        assertThatThrownBy(() -> outcome("NationalOutcomeTask", v(approved, "ministryApproved", null))).hasMessageContaining("ministryApproved");
+        Object[] refused = {"ministryApproved", "false", "ministryDecisionDate", "2026-11-20"};
+        assertThatThrownBy(() -> outcome("NationalOutcomeTask", refused)).hasMessageContaining("ministryComment");
+        assertThat(outcome("NationalOutcomeTask", v(refused, "ministryComment", "未入选")).action()).isEqualTo("MINISTRY_REJECTED");
     }
 
     @Test

@@ -62,7 +62,7 @@ class DocumentServiceTest {
 
     DocumentService service(DataSize max) {
         ParkflowProperties properties = new ParkflowProperties(Path.of("target"), Duration.ofDays(7), Duration.ofDays(15), null,
-                new ParkflowProperties.Due(Duration.ofDays(20), Duration.ofDays(20), Duration.ofDays(10), Duration.ofDays(10), Duration.ofDays(5)),
+                new ParkflowProperties.Due(Duration.ofDays(15), Duration.ofDays(10), Duration.ofDays(20), Duration.ofDays(20), Duration.ofDays(10), Duration.ofDays(10), Duration.ofDays(5), Duration.ofDays(180)),
                 new ParkflowProperties.Demo(false),
                 new ParkflowProperties.Storage(ParkflowProperties.StorageType.FILESYSTEM,
                         new ParkflowProperties.Filesystem(Path.of("target")), null, Duration.ofMinutes(5)), java.time.Period.ofYears(2));

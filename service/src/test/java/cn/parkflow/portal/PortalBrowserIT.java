@@ -115,7 +115,7 @@ class PortalBrowserIT extends AbstractBrowserIT {
         String name = "任务列表审核孵化器" + UUID.randomUUID().toString().substring(0, 6);
         long id = driver.draftWithDocuments(Drafts.with(Drafts.nanjingIncubator(), "carrierName", name));
         assertThat(as("applicant1").post("/api/applications/" + id + "/submit", Map.of()).status()).isEqualTo(202);
-        String taskId = driver.awaitTask(id, "CityReviewTask", "nanjing").path("id").asText();
+        String taskId = driver.awaitCityReview(id).path("id").asText();
 
         Browser b = browser();
         b.go("/camunda/app/tasklist/default/");
@@ -201,7 +201,7 @@ class PortalBrowserIT extends AbstractBrowserIT {
         String name = "补正门户孵化器" + UUID.randomUUID().toString().substring(0, 6);
         long id = driver.draftWithDocuments(Drafts.with(Drafts.nanjingIncubator(), "carrierName", name));
         assertThat(as("applicant1").post("/api/applications/" + id + "/submit", Map.of()).status()).isEqualTo(202);
-        String taskId = driver.awaitTask(id, "CityReviewTask", "nanjing").path("id").asText();
+        String taskId = driver.awaitCityReview(id).path("id").asText();
         driver.completeOk("nanjing", taskId, Map.of("cityDecision", "RETURN", "cityComment", "请补充2025年度在孵企业名单"));
         driver.awaitStatus(id, "CORRECTION_REQUESTED");
 
@@ -229,7 +229,7 @@ class PortalBrowserIT extends AbstractBrowserIT {
         JsonNode view = driver.awaitStatus(id, "CITY_REVIEW");
         assertThat(view.path("address").asText()).endsWith("（补正）");
         assertThat(view.path("documents").findValuesAsText("type").stream().filter("TENANT_LIST"::equals).count()).isEqualTo(2);
-        driver.awaitTask(id, "CityReviewTask", "nanjing");
+        driver.awaitCityReview(id);
     }
 
     @Test

@@ -139,7 +139,7 @@ class PortalIT extends AbstractIT {
         CertificationDriver driver = new CertificationDriver(this::as);
         long id = driver.draftWithDocuments(Drafts.with(Drafts.nanjingIncubator(), "carrierName", "看板认领" + UUID.randomUUID().toString().substring(0, 6)));
         assertThat(as("applicant1").post("/api/applications/" + id + "/submit", Map.of()).status()).isEqualTo(202);
-        String task = driver.awaitTask(id, "CityReviewTask", "nanjing").path("id").asText();
+        String task = driver.awaitCityReview(id).path("id").asText();
         long open = as("province").get("/api/dashboard").json().path("tasksByCity").get(0).path("open").asLong();
         assertThat(open).isPositive();
         assertThat(as("nanjing").post("/engine-rest/task/" + task + "/claim", Map.of("userId", "nanjing")).status()).isEqualTo(204);

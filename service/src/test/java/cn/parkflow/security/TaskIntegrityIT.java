@@ -27,7 +27,7 @@ class TaskIntegrityIT extends AbstractIT {
     JsonNode submittedToNanjing(CertificationDriver d, String name) {
         long id = d.draftWithDocuments(Drafts.with(Drafts.nanjingIncubator(), "carrierName", name));
         assertThat(as("applicant1").post("/api/applications/" + id + "/submit", Map.of()).status()).isEqualTo(202);
-        return d.awaitTask(id, "CityReviewTask", "nanjing");
+        return d.awaitCityReview(id);
     }
 
     /** Nanjing recommends with an internal remark, the province answers; the application's id. */
@@ -128,7 +128,8 @@ class TaskIntegrityIT extends AbstractIT {
         assertThat(empty.status()).isEqualTo(400);
         d.completeOk("expert3", taskOf.get("expert3"), Map.of("expertScore", 70, "expertOpinion", "SUPPORT", "expertComment", "第三位意见"));
         JsonNode reviewers = d.application(id, "province").path("timeline");
-        assertThat(reviewers).filteredOn(e -> "expert3".equals(e.path("actor").asText())).singleElement()
+        assertThat(reviewers).filteredOn(e -> "expert3".equals(e.path("actor").asText()) && "EXPERT_SUPPORT".equals(e.path("action").asText()))
+                .singleElement()
                 .satisfies(e -> assertThat(e.path("comment").asText()).contains("70").doesNotContain("保密意见Z").doesNotContain("88"));
 
         // the operator's view: decisions, no expert names or scores, no internal remarks
@@ -168,7 +169,7 @@ class TaskIntegrityIT extends AbstractIT {
         assertThat(applicant.put("/api/applications/" + id, Drafts.with(draft, "address", "南京市江北新区药谷大道99号")).status()).isEqualTo(200);
         d.upload(id, "SITE_PROOF");
         assertThat(applicant.post("/api/applications/" + id + "/submit", Map.of()).status()).isEqualTo(202);
-        d.awaitTask(id, "CityReviewTask", "nanjing");
+        d.awaitCityReview(id);
         assertThat(d.tasks(id, "ProvinceReviewTask", "province")).isEmpty();
     }
 

@@ -76,10 +76,10 @@ class BackupRestoreIT {
             // what must survive unchanged: an application in the city's review and one returned for correction (its timer)
             inReview = d.draftWithDocuments(Drafts.with(Drafts.nanjingIncubator(), "carrierName", "备份演练审核中孵化器" + tag));
             assertThat(d.as("applicant1").post("/api/applications/" + inReview + "/submit", Map.of()).status()).isEqualTo(202);
-            reviewTask = d.awaitTask(inReview, "CityReviewTask", "nanjing");
+            reviewTask = d.awaitCityReview(inReview);
             inCorrection = d.draftWithDocuments(Drafts.with(Drafts.nanjingIncubator(), "carrierName", "备份演练补正孵化器" + tag));
             assertThat(d.as("applicant1").post("/api/applications/" + inCorrection + "/submit", Map.of()).status()).isEqualTo(202);
-            d.completeOk("nanjing", d.awaitTask(inCorrection, "CityReviewTask", "nanjing").path("id").asText(),
+            d.completeOk("nanjing", d.awaitCityReview(inCorrection).path("id").asText(),
                     Map.of("cityDecision", "RETURN", "cityComment", "请补充场地证明"));
             d.awaitTask(inCorrection, "SupplementTask", "applicant1");
             String correctionInstance = d.application(inCorrection, "applicant1").path("processInstanceId").asText();
@@ -179,15 +179,15 @@ class BackupRestoreIT {
                 assertThat(timer.path("retries").asInt()).isPositive();
 
                 // work continues: the city decides, the operator corrects, a new application is filed
-                d.completeOk("nanjing", d.awaitTask(inReview, "CityReviewTask", "nanjing").path("id").asText(),
+                d.completeOk("nanjing", d.awaitCityReview(inReview).path("id").asText(),
                         Map.of("cityDecision", "RECOMMEND", "cityRemark", "恢复后继续审核"));
                 d.awaitStatus(inReview, "PROVINCE_REVIEW");
                 d.upload(inCorrection, "SITE_PROOF");
                 assertThat(applicant.post("/api/applications/" + inCorrection + "/submit", Map.of()).status()).isEqualTo(202);
-                d.awaitTask(inCorrection, "CityReviewTask", "nanjing");
+                d.awaitCityReview(inCorrection);
                 long fresher = d.draftWithDocuments(Drafts.with(Drafts.nanjingIncubator(), "carrierName", "恢复后新申报孵化器" + tag));
                 assertThat(applicant.post("/api/applications/" + fresher + "/submit", Map.of()).status()).isEqualTo(202);
-                d.awaitTask(fresher, "CityReviewTask", "nanjing");
+                d.awaitCityReview(fresher);
 
                 System.out.printf("backup drill: %d documents and %d submissions acknowledged before infra/backup.sh started, "
                         + "%d documents in all while it ran; restored into fresh servers: %d document rows checked by SHA-256 "

@@ -111,7 +111,7 @@ class DatabaseOutageIT {
             CertificationDriver driver = new CertificationDriver(user -> Http.to("http://localhost:" + port).as(user, AbstractIT.DEMO_PASSWORD));
             long id = driver.draftWithDocuments(Drafts.with(Drafts.nanjingIncubator(), "carrierName", "停库后提交孵化器" + tag));
             assertThat(applicant.post("/api/applications/" + id + "/submit", Map.of()).status()).isEqualTo(202);
-            driver.awaitTask(id, "CityReviewTask", "nanjing");
+            driver.awaitCityReview(id);
         } finally {
             node.close();
         }

@@ -59,7 +59,7 @@ public final class RestartScenario {
             CertificationDriver driver = new CertificationDriver(user -> as(first, user));
             submitted = driver.draftWithDocuments(Drafts.with(Drafts.nanjingIncubator(), "carrierName", "重启在审孵化器" + tag));
             assertThat(applicant.post("/api/applications/" + submitted + "/submit", Map.of()).status()).isEqualTo(202);
-            driver.awaitTask(submitted, "CityReviewTask", "nanjing");
+            driver.awaitCityReview(submitted);
             before = seeded(first);
             assertThat(before.get("demo registry")).isPositive();
             assertThat(before.get("ACT_RU_FILTER")).isPositive();
@@ -78,7 +78,7 @@ public final class RestartScenario {
             assertThat(bytes.status()).isEqualTo(200);
             assertThat(TestFiles.sha256(bytes.body())).isEqualTo(TestFiles.sha256(evidence));
             CertificationDriver driver = new CertificationDriver(user -> as(second, user));
-            JsonNode task = driver.awaitTask(submitted, "CityReviewTask", "nanjing");
+            JsonNode task = driver.awaitCityReview(submitted);
             assertThat(task.path("due").asText()).isNotBlank();
             // and work goes on: the city recommends, the province gets the task
             driver.completeOk("nanjing", task.path("id").asText(), Map.of("cityDecision", "RECOMMEND"));
