@@ -27,7 +27,7 @@ class TableOwnershipTest {
             Map.entry("carrier", "registry"), Map.entry("carrier_industry", "registry"), Map.entry("carrier_title", "registry"),
             Map.entry("certification", "registry"), Map.entry("certification_sequence", "registry"),
             Map.entry("evaluation", "registry"), Map.entry("audit_event", "registry"),
-            Map.entry("application", "application"), Map.entry("application_event", "application"), Map.entry("expert_review", "application"), Map.entry("fraud_finding", "application"), Map.entry("site_check", "application"),
+            Map.entry("application", "application"), Map.entry("application_event", "application"), Map.entry("expert_review", "application"), Map.entry("fraud_finding", "application"), Map.entry("site_check", "application"), Map.entry("carrier_change", "change"),
             Map.entry("evidence_document", "document"),
             Map.entry("objection", "publication"),
             Map.entry("benchmark_campaign", "benchmark"), Map.entry("benchmark_city_quota", "benchmark"),

@@ -430,6 +430,19 @@ public class ApplicationStages {
         return until;
     }
 
+    /**
+     * A finding of fraud in a change report of a certified carrier (the city's check): its operator is barred as after a
+     * finding on an application.
+     */
+    @Transactional
+    public LocalDate recordChangeFraud(String creditCode, long changeId, String actor, String comment) {
+        LocalDate until = LocalDate.ofInstant(clock.instant(), WorkingCalendar.ZONE).plus(fraudBar);
+        jdbc.update("INSERT INTO fraud_finding (credit_code, change_id, stage, found_by, found_at, comment, barred_until)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", creditCode, changeId, "CityChangeCheckTask", actor, java.sql.Timestamp.from(clock.instant()),
+                comment.length() > 2000 ? comment.substring(0, 2000) : comment, java.sql.Date.valueOf(until));
+        return until;
+    }
+
     /** Until when the operator with {@code creditCode} is barred from submitting, if it is today. */
     @Transactional(readOnly = true)
     public Optional<LocalDate> barredUntil(String creditCode) {

@@ -29,6 +29,10 @@ public class DueDates {
             case CertificationProcess.DECISION_TASK -> due.decision();
             case CertificationProcess.OBJECTION_TASK -> due.objection();
             case CertificationProcess.NATIONAL_OUTCOME_TASK -> due.nationalOutcome();
+            // the change report's tasks (process carrier-change) take the periods of their certification counterparts
+            case "CityChangeCheckTask" -> due.cityReview();
+            case "ProvinceChangeConfirmTask" -> due.provinceReview();
+            case "ChangeRevocationTask" -> due.decision();
             default -> throw new IllegalArgumentException("no due date configured for " + taskId);
         };
         return Date.from(clock.instant().plus(duration));

@@ -53,9 +53,14 @@ public class EligibilityService {
             return new EligibilityResult("NONE", "无适用规则", null, false,
                     List.of("申报日期 " + filingDate + " 无适用于" + level.label() + kind.label() + "的认定规则"));
         }
-        String ruleSet = (String) selection.get(0).get("ruleSet");
-        String ruleSetName = (String) selection.get(0).get("ruleSetName");
+        return evaluate(kind, (String) selection.get(0).get("ruleSet"), (String) selection.get(0).get("ruleSetName"), indicators);
+    }
 
+    /**
+     * The finding of a given rule set (the one a carrier was certified under) on these indicators: what a carrier
+     * still meets after a change of its figures.
+     */
+    public EligibilityResult evaluate(CarrierKind kind, String ruleSet, String ruleSetName, Map<String, Object> indicators) {
         Map<String, Object> variables = new HashMap<>();
         for (Indicator indicator : Indicator.values()) {
             Object value = indicators.get(indicator.name());

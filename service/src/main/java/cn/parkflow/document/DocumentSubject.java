@@ -11,7 +11,9 @@ public enum DocumentSubject {
     /** A benchmark-selection dossier ({@code benchmark_application.id}). */
     BENCHMARK_APPLICATION("benchmark"),
     /** An operator's registration, with its business licence ({@code operator_registration.id}). */
-    OPERATOR_REGISTRATION("registrations");
+    OPERATOR_REGISTRATION("registrations"),
+    /** A change report of a carrier ({@code carrier_change.id}). */
+    CARRIER_CHANGE("changes");
 
     private final String folder;
 

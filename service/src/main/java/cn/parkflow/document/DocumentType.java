@@ -18,6 +18,8 @@ public enum DocumentType implements Labelled {
     ANNUAL_REPORT("年度自评报告"),
     /** Uploaded by the city's reviewers during 现场核查, never by the operator. */
     SITE_CHECK_REPORT("现场核查报告及照片"),
+    /** The evidence of a change report: the new licence, the lease, the approval of the change. */
+    CHANGE_EVIDENCE("变更证明材料"),
     /** Uploaded by the province with the ministry's decision on a national application. */
     MINISTRY_DECISION("国家认定批复文件"),
     OTHER("其他");

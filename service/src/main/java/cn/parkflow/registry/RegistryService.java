@@ -127,7 +127,33 @@ public class RegistryService {
                 .map(EvaluationRow::rating).findFirst();
     }
 
-    /** Revokes a carrier's status (two consecutive failed evaluations, confirmed by the province). */
+    /**
+     * A confirmed change report: the carrier's name, operator (name and credit code) or address take their new values
+     * (a null value is left as it is); its history keeps what they were.
+     */
+    @Transactional
+    public void applyChange(long carrierId, String name, String operatorName, String creditCode, String address, String detail,
+            String actor) {
+        CarrierRow carrier = carriers.findById(carrierId).orElseThrow(() -> new IllegalArgumentException("no carrier " + carrierId));
+        carrier.name = name == null ? carrier.name : name;
+        carrier.operatorName = operatorName == null ? carrier.operatorName : operatorName;
+        carrier.creditCode = creditCode == null ? carrier.creditCode : creditCode;
+        carrier.address = address == null ? carrier.address : address;
+        carrier.updatedAt = clock.instant();
+        carriers.save(carrier);
+        record(actor, carrierId, "CHANGED", detail);
+    }
+
+    /** Puts an active carrier under warning (警示) with the reason; a carrier already warned, revoked or expired keeps its status. */
+    @Transactional
+    public void warn(long carrierId, String reason, String actor) {
+        CarrierRow carrier = carriers.findById(carrierId).orElseThrow(() -> new IllegalArgumentException("no carrier " + carrierId));
+        if (carrier.status == CarrierStatus.ACTIVE) {
+            status(carrier, CarrierStatus.WARNING, actor, reason);
+        }
+    }
+
+    /** Revokes a carrier's status (two consecutive failed evaluations, or fraud, confirmed by the province). */
     @Transactional
     public void revoke(long carrierId, String reason, String actor) {
         CarrierRow carrier = carriers.findById(carrierId).orElseThrow(() -> new IllegalArgumentException("no carrier " + carrierId));

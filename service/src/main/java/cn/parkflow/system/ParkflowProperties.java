@@ -19,7 +19,8 @@ public record ParkflowProperties(
         @DefaultValue Due due,
         @DefaultValue Demo demo,
         @DefaultValue Storage storage,
-        @DefaultValue("P2Y") java.time.Period fraudBar) {
+        @DefaultValue("P2Y") java.time.Period fraudBar,
+        @DefaultValue("P3M") java.time.Period changeReportPeriod) {
 
     public ParkflowProperties {
         publicationPeriods = publicationPeriods == null ? Map.of() : Map.copyOf(publicationPeriods);

@@ -38,7 +38,10 @@ class FormsTest {
             Map.entry("ExpertReviewTask", List.of("expertScore", "expertOpinion", "expertComment")),
             Map.entry("DecisionTask", List.of("decision", "nationalGrade", "eligibilityOverride", "decisionComment", "fraudFound")),
             Map.entry("NationalOutcomeTask", List.of("ministryApproved", "ministryDocumentNumber", "ministryDecisionDate", "ministryComment")),
-            Map.entry("ObjectionTask", List.of("objectionUpheld", "objectionReply")));
+            Map.entry("ObjectionTask", List.of("objectionUpheld", "objectionReply")),
+            Map.entry("CityChangeCheckTask", List.of("changeCheck", "changeComment", "fraudFound")),
+            Map.entry("ProvinceChangeConfirmTask", List.of("changeConfirm", "changeConfirmComment")),
+            Map.entry("ChangeRevocationTask", List.of("revoke", "revocationReason")));
 
     static List<String> evaluationChangeKeys() {
         List<String> keys = new ArrayList<>(List.of("confirmDecision"));
@@ -73,7 +76,7 @@ class FormsTest {
     }
 
     static List<UserTask> userTasks() {
-        return Stream.of("certification.bpmn", "publication.bpmn", "benchmark-selection.bpmn", "annual-evaluation.bpmn", "carrier-evaluation.bpmn").flatMap(file -> {
+        return Stream.of("certification.bpmn", "publication.bpmn", "benchmark-selection.bpmn", "annual-evaluation.bpmn", "carrier-evaluation.bpmn", "carrier-change.bpmn").flatMap(file -> {
             BpmnModelInstance model = Bpmn.readModelFromStream(FormsTest.class.getResourceAsStream("/" + file));
             return model.getModelElementsByType(UserTask.class).stream();
         }).toList();

@@ -86,13 +86,13 @@ class PortalBrowserIT extends AbstractBrowserIT {
         }
         assertThat(b.driver().findElements(By.cssSelector("#document-list tbody tr"))).hasSize(CertificationDriver.INCUBATOR_DOCUMENTS.size());
         b.driver().findElement(By.id("submit")).click();
-        b.until("submitted", d -> d.findElement(By.id("status")).getText().matches("已提交|市级审核") ? true : null);
+        b.until("submitted", d -> d.findElement(By.id("status")).getText().matches("已提交|现场核查") ? true : null);
         b.visible("#timeline li");
         b.screenshot("portal-application-submitted");
 
         JsonNode view = as("applicant1").get("/api/applications/" + id).json();
         assertThat(view.path("carrierName").asText()).isEqualTo(name);
-        assertThat(view.path("status").asText()).isIn("SUBMITTED", "CITY_REVIEW");
+        assertThat(view.path("status").asText()).isIn("SUBMITTED", "SITE_CHECK");
         assertThat(view.path("documents")).hasSize(CertificationDriver.INCUBATOR_DOCUMENTS.size());
         for (JsonNode doc : view.path("documents")) { // the stored bytes are the uploaded file's
             byte[] sent = Files.readAllBytes(files.resolve(doc.path("type").asText().toLowerCase() + ".pdf"));

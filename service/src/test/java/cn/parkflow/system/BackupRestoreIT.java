@@ -164,8 +164,8 @@ class BackupRestoreIT {
                 }
                 List<Submission> submittedBefore = submitted.stream().filter(s -> s.acknowledged().isBefore(backupStarted)).toList();
                 for (Submission s : submittedBefore) {
-                    CertificationDriver.await("application " + s.application() + " in the city's review",
-                            () -> "CITY_REVIEW".equals(d.application(s.application(), "applicant1").path("status").asText()));
+                    CertificationDriver.await("application " + s.application() + " in the city's site check",
+                            () -> "SITE_CHECK".equals(d.application(s.application(), "applicant1").path("status").asText()));
                     assertThat(admin.get("/engine-rest/process-instance/count?processDefinitionKey=certification&businessKey="
                             + s.application()).json().path("count").asInt()).as("process instances of %s", s).isEqualTo(1);
                 }

@@ -110,8 +110,8 @@ class CrashDrillIT {
             }
             Http admin = Http.to(base).as("admin", adminPassword);
             for (long id : acknowledgedSubmissions) {
-                CertificationDriver.await("application " + id + " in the city's review",
-                        () -> "CITY_REVIEW".equals(applicant.get("/api/applications/" + id).json().path("status").asText()));
+                CertificationDriver.await("application " + id + " in the city's site check",
+                        () -> "SITE_CHECK".equals(applicant.get("/api/applications/" + id).json().path("status").asText()));
                 assertThat(admin.get("/engine-rest/process-instance/count?processDefinitionKey=certification&businessKey=" + id).json()
                         .path("count").asInt()).as("process instances of %d", id).isEqualTo(1);
             }

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class TaskContractsTest {
 
     static final List<String> CONFIGURATIONS = List.of("cn.parkflow.certification.CertificationTaskContracts",
-            "cn.parkflow.benchmark.BenchmarkTaskContracts", "cn.parkflow.evaluation.EvaluationTaskContracts");
+            "cn.parkflow.benchmark.BenchmarkTaskContracts", "cn.parkflow.evaluation.EvaluationTaskContracts",
+            "cn.parkflow.change.ChangeTaskContracts");
 
     static Map<String, TaskContract> contracts() throws Exception {
         Map<String, TaskContract> byTask = new HashMap<>();
