@@ -4,6 +4,8 @@
   const cat = await PF.catalogue();
   // the city's reviewers add the site check report (and only that) while the site check is open
   const cityReviewer = (me.groups || []).some(g => /^city-\d{6}$/.test(g));
+  // the province's reviewers add the ministry's decision file to a recommended national application
+  const provinceReviewer = (me.groups || []).includes('province-reviewer');
   const $ = id => document.getElementById(id);
   const notice = $('notice');
   const form = $('draft');
@@ -19,7 +21,8 @@
   options($('kind'), cat.kinds, '请选择');
   options($('level'), cat.levels, '请选择');
   options($('city'), cat.cities, '请选择');
-  const operatorTypes = cat.documentTypes.filter(t => t.code !== 'SITE_CHECK_REPORT');
+  const reviewerTypes = ['SITE_CHECK_REPORT', 'MINISTRY_DECISION', 'CHANGE_EVIDENCE'];
+  const operatorTypes = cat.documentTypes.filter(t => !reviewerTypes.includes(t.code));
   options($('doc-type'), operatorTypes, '请选择材料类型');
   $('max-size').textContent = PF.size(cat.maxDocumentBytes);
   form.querySelector('#industries .options').innerHTML = cat.industries.map(i =>
@@ -92,10 +95,11 @@
     form.querySelectorAll('input, select, button').forEach(el => { el.disabled = !editable; });
     form.hidden = false;
     $('documents').hidden = false;
-    const siteCheck = v.status === 'SITE_CHECK' && cityReviewer;
-    $('upload').hidden = !editable && !siteCheck;
-    options($('doc-type'), siteCheck ? cat.documentTypes.filter(t => t.code === 'SITE_CHECK_REPORT') : operatorTypes, '请选择材料类型');
-    $('upload').querySelectorAll('input, select, button').forEach(el => { el.disabled = !editable && !siteCheck; });
+    const reviewerType = v.status === 'SITE_CHECK' && cityReviewer ? 'SITE_CHECK_REPORT'
+      : v.status === 'RECOMMENDED' && provinceReviewer ? 'MINISTRY_DECISION' : null;
+    $('upload').hidden = !editable && !reviewerType;
+    options($('doc-type'), reviewerType ? cat.documentTypes.filter(t => t.code === reviewerType) : operatorTypes, '请选择材料类型');
+    $('upload').querySelectorAll('input, select, button').forEach(el => { el.disabled = !editable && !reviewerType; });
     $('submit').hidden = !editable;
     $('submit').textContent = v.status === 'CORRECTION_REQUESTED' ? '补正后重新提交' : '提交申报';
     const required = cat.requiredDocuments[v.kind] || [];

@@ -215,7 +215,7 @@
       return new Promise(() => {});
     }
     const city = groups.some(g => g.startsWith('city-'));
-    const links = [['registry.html', '载体名录'], ['publications.html', '公示']];
+    const links = [['home.html', '首页'], ['registry.html', '载体名录'], ['publications.html', '公示']];
     if (me && groups.includes('applicant')) links.unshift(['index.html', '我的申报']);
     if (province) links.push(['dashboard.html', '省级看板']);
     if (city || province) links.push(['registrations.html', '注册审核']);

@@ -133,11 +133,8 @@ public class ApplicationService {
     @Transactional
     public Evidence addDocument(long id, DocumentType type, String fileName, InputStream content, Caller caller)
             throws IOException {
-        ApplicationRow row = switch (type) {
-            case SITE_CHECK_REPORT -> underSiteCheck(id, caller);
-            case MINISTRY_DECISION -> recommended(id, caller);
-            default -> editable(id, caller);
-        };
+        ApplicationRow row = type == DocumentType.SITE_CHECK_REPORT || type == DocumentType.MINISTRY_DECISION
+                ? reviewerEvidence(id, caller, type) : editable(id, caller);
         Evidence saved = documents.add(DocumentSubject.APPLICATION, row.id, type, fileName, content, caller.userId());
         event(id, caller.userId(), "DOCUMENT_UPLOADED", type.label() + "：" + saved.fileName());
         return saved;
@@ -164,27 +161,22 @@ public class ApplicationService {
         return editable(id, caller);
     }
 
-    /** The city's reviewers add the site check report while the site check is open; nobody else adds one. */
-    private ApplicationRow underSiteCheck(long id, Caller caller) {
+    /**
+     * A reviewer's own evidence on an application, added at one stage only: the city's site check report while the
+     * site check is open (its city's reviewers), the ministry's decision file while a national application is
+     * recommended (the province's reviewers). Anyone else gets 403, another stage 409.
+     */
+    private ApplicationRow reviewerEvidence(long id, Caller caller, DocumentType type) {
         ApplicationRow row = readable(id, caller);
-        if (caller.reviewedCities().stream().noneMatch(c -> c.code().equals(row.city))) {
-            throw ApiException.forbidden("现场核查报告及照片由申报所在设区市科技局在现场核查时上传");
+        boolean siteCheck = type == DocumentType.SITE_CHECK_REPORT;
+        boolean allowed = siteCheck ? caller.reviewedCities().stream().anyMatch(c -> c.code().equals(row.city)) : caller.in(Roles.PROVINCE_REVIEWER);
+        if (!allowed) {
+            throw ApiException.forbidden(siteCheck ? "现场核查报告及照片由申报所在设区市科技局在现场核查时上传"
+                    : "国家认定批复文件由省科技厅在记录国家认定结果时上传");
         }
-        if (row.status != ApplicationStatus.SITE_CHECK) {
-            throw ApiException.conflict("申报当前状态为“" + row.status.label() + "”，现场核查报告只能在现场核查期间上传")
-                    .with("applicationStatus", row.status);
-        }
-        return row;
-    }
-
-    /** The province's reviewers add the ministry's decision file to a recommended national application; nobody else does. */
-    private ApplicationRow recommended(long id, Caller caller) {
-        ApplicationRow row = readable(id, caller);
-        if (!caller.in(Roles.PROVINCE_REVIEWER)) {
-            throw ApiException.forbidden("国家认定批复文件由省科技厅在记录国家认定结果时上传");
-        }
-        if (row.status != ApplicationStatus.RECOMMENDED) {
-            throw ApiException.conflict("申报当前状态为“" + row.status.label() + "”，国家认定批复文件只能在推荐上报后上传")
+        ApplicationStatus stage = siteCheck ? ApplicationStatus.SITE_CHECK : ApplicationStatus.RECOMMENDED;
+        if (row.status != stage) {
+            throw ApiException.conflict("申报当前状态为“" + row.status.label() + "”，" + type.label() + "只能在“" + stage.label() + "”阶段上传")
                     .with("applicationStatus", row.status);
         }
         return row;

@@ -421,11 +421,7 @@ public class ApplicationStages {
      */
     @Transactional
     public LocalDate recordFraud(long id, String actor, String stage, String comment) {
-        ApplicationRow row = row(id);
-        LocalDate until = LocalDate.ofInstant(clock.instant(), WorkingCalendar.ZONE).plus(fraudBar);
-        jdbc.update("INSERT INTO fraud_finding (credit_code, application_id, stage, found_by, found_at, comment, barred_until)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", row.creditCode, id, stage, actor, java.sql.Timestamp.from(clock.instant()),
-                comment.length() > 2000 ? comment.substring(0, 2000) : comment, java.sql.Date.valueOf(until));
+        LocalDate until = barOperator(row(id).creditCode, id, null, stage, actor, comment);
         event(id, actor, "FRAUD_FOUND", "认定申报存在弄虚作假，该运营机构 " + until + " 前不得再次申报");
         return until;
     }
@@ -436,9 +432,14 @@ public class ApplicationStages {
      */
     @Transactional
     public LocalDate recordChangeFraud(String creditCode, long changeId, String actor, String comment) {
+        return barOperator(creditCode, null, changeId, "CityChangeCheckTask", actor, comment);
+    }
+
+    /** Records the finding (of an application or of a change report) and returns the first day its operator may apply again. */
+    private LocalDate barOperator(String creditCode, Long applicationId, Long changeId, String stage, String actor, String comment) {
         LocalDate until = LocalDate.ofInstant(clock.instant(), WorkingCalendar.ZONE).plus(fraudBar);
-        jdbc.update("INSERT INTO fraud_finding (credit_code, change_id, stage, found_by, found_at, comment, barred_until)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", creditCode, changeId, "CityChangeCheckTask", actor, java.sql.Timestamp.from(clock.instant()),
+        jdbc.update("INSERT INTO fraud_finding (credit_code, application_id, change_id, stage, found_by, found_at, comment, barred_until)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", creditCode, applicationId, changeId, stage, actor, java.sql.Timestamp.from(clock.instant()),
                 comment.length() > 2000 ? comment.substring(0, 2000) : comment, java.sql.Date.valueOf(until));
         return until;
     }

@@ -196,6 +196,31 @@ class PortalBrowserIT extends AbstractBrowserIT {
     }
 
     @Test
+    void nanjingUploadsItsSiteCheckReportInThePortalAndTheOperatorNeverSeesIt() throws Exception {
+        CertificationDriver driver = new CertificationDriver(this::as);
+        String name = "现场核查门户孵化器" + UUID.randomUUID().toString().substring(0, 6);
+        long id = driver.draftWithDocuments(Drafts.with(Drafts.nanjingIncubator(), "carrierName", name));
+        assertThat(as("applicant1").post("/api/applications/" + id + "/submit", Map.of()).status()).isEqualTo(202);
+        driver.awaitStatus(id, "SITE_CHECK");
+        Path report = files.resolve("site-check-report.pdf");
+        Files.write(report, TestFiles.pdf("现场核查报告 " + name));
+
+        Browser b = browser();
+        login(b, "nanjing", "/portal/application.html?id=" + id);
+        b.visible("#upload");
+        List<String> offered = new Select(b.driver().findElement(By.id("doc-type"))).getOptions().stream()
+                .map(o -> o.getAttribute("value")).filter(v -> !v.isEmpty()).toList();
+        assertThat(offered).containsExactly("SITE_CHECK_REPORT"); // the city adds its report, nothing of the operator's
+        upload(b, "SITE_CHECK_REPORT", report);
+        b.until("listed", d -> d.findElement(By.id("document-list")).getText().contains("现场核查报告及照片") ? true : null);
+        b.screenshot("portal-site-check-report");
+        assertThat(driver.application(id, "nanjing").path("documents").findValuesAsText("type")).contains("SITE_CHECK_REPORT");
+        assertThat(driver.application(id, "applicant1").path("documents").findValuesAsText("type")).doesNotContain("SITE_CHECK_REPORT");
+        driver.completeOk("nanjing", driver.awaitTask(id, "CitySiteCheckTask", "nanjing").path("id").asText(),
+                CertificationDriver.passedSiteCheck());
+    }
+
+    @Test
     void theOperatorAnswersARequestForCorrectionInThePortal() {
         CertificationDriver driver = new CertificationDriver(this::as);
         String name = "补正门户孵化器" + UUID.randomUUID().toString().substring(0, 6);

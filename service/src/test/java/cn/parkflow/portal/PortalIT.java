@@ -46,6 +46,21 @@ class PortalIT extends AbstractIT {
     }
 
     @Test
+    void theFrontDoorIsThePortalsHomeWhichLeadsEachRoleToItsPlace() {
+        Http.Response door = anonymous().get("/");
+        assertThat(door.status()).isEqualTo(302);
+        assertThat(door.header("location")).endsWith("/portal/home.html");
+        Http.Response home = anonymous().get("/portal/home.html");
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.text()).contains("江苏省科技企业孵化载体管理平台", "运营机构", "审核人员与评审专家", "省科技厅", "系统管理员")
+                .contains("href=\"index.html\"", "href=\"/camunda/app/tasklist/\"", "href=\"dashboard.html\"",
+                        "href=\"/camunda/app/cockpit/\"", "href=\"registry.html\"");
+        assertThat(home.header("content-security-policy")).isNotBlank();
+        // Camunda's own welcome page stays where it was
+        assertThat(anonymous().get("/camunda/app/welcome/default/").status()).isEqualTo(200);
+    }
+
+    @Test
     void aBrowserLogsInChangesThingsOnlyWithItsTokenAndLogsOut() {
         Http session = browser();
         Http.Response wrong = session.post("/api/session", Map.of("username", "suqian", "password", "wrong"));

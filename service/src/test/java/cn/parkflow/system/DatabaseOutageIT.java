@@ -108,7 +108,7 @@ class DatabaseOutageIT {
                     "停库测试孵化器" + tag + "%")).isZero();
 
             // the job executor works again: a submission reaches the city
-            CertificationDriver driver = new CertificationDriver(user -> Http.to("http://localhost:" + port).as(user, AbstractIT.DEMO_PASSWORD));
+            CertificationDriver driver = CertificationDriver.withoutAdministrator(user -> Http.to("http://localhost:" + port).as(user, AbstractIT.DEMO_PASSWORD));
             long id = driver.draftWithDocuments(Drafts.with(Drafts.nanjingIncubator(), "carrierName", "停库后提交孵化器" + tag));
             assertThat(applicant.post("/api/applications/" + id + "/submit", Map.of()).status()).isEqualTo(202);
             driver.awaitCityReview(id);

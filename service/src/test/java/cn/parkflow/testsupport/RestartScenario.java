@@ -56,7 +56,7 @@ public final class RestartScenario {
             JsonNode doc = applicant.upload("/api/applications/" + draft + "/documents", Map.of("type", "APPLICATION_FORM"), "file",
                     "申报书.pdf", "application/pdf", evidence).json();
             documentPath = "/api/applications/" + draft + "/documents/" + doc.path("id").asLong();
-            CertificationDriver driver = new CertificationDriver(user -> as(first, user));
+            CertificationDriver driver = CertificationDriver.withoutAdministrator(user -> as(first, user));
             submitted = driver.draftWithDocuments(Drafts.with(Drafts.nanjingIncubator(), "carrierName", "重启在审孵化器" + tag));
             assertThat(applicant.post("/api/applications/" + submitted + "/submit", Map.of()).status()).isEqualTo(202);
             driver.awaitCityReview(submitted);
@@ -77,7 +77,7 @@ public final class RestartScenario {
             }
             assertThat(bytes.status()).isEqualTo(200);
             assertThat(TestFiles.sha256(bytes.body())).isEqualTo(TestFiles.sha256(evidence));
-            CertificationDriver driver = new CertificationDriver(user -> as(second, user));
+            CertificationDriver driver = CertificationDriver.withoutAdministrator(user -> as(second, user));
             JsonNode task = driver.awaitCityReview(submitted);
             assertThat(task.path("due").asText()).isNotBlank();
             // and work goes on: the city recommends, the province gets the task
