@@ -122,6 +122,12 @@ class PortalBrowserIT extends AbstractBrowserIT {
         b.visible("input[ng-model=username]").sendKeys("nanjing");
         b.driver().findElement(By.cssSelector("input[ng-model=password]")).sendKeys(DEMO_PASSWORD, Keys.ENTER);
         b.until("logged in", d -> d.findElements(By.cssSelector("input[ng-model=password]")).isEmpty() ? true : null);
+        // a Chinese browser (--lang=zh-CN) gets Tasklist in Chinese, under the platform's name, without the end-of-life banner
+        b.until("Chinese navigation", d -> d.findElement(By.tagName("body")).getText().contains("启动流程") ? true : null);
+        assertThat(b.driver().findElement(By.cssSelector(".navbar-brand")).getText()).contains("任务列表");
+        assertThat(b.driver().getTitle() + b.driver().findElement(By.tagName("body")).getText()).contains("江苏省科技企业孵化载体管理平台");
+        assertThat(b.driver().findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
+        b.screenshot("tasklist-in-chinese");
         b.go("/camunda/app/tasklist/default/#/?task=" + taskId);
         try {
             WebElement link = b.visible("a[href*='/api/applications/" + id + "/documents/']");

@@ -53,6 +53,8 @@ public final class Browser implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--window-size=1400,1000", "--lang=zh-CN", "--user-data-dir=" + profile);
+            // a Chinese browser: its preferred languages (navigator.languages, Accept-Language) are zh-CN, zh
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
             // the network events, so a test can read what the browser received for a navigation
             options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(chromedriver).toFile())
