@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -100,6 +101,18 @@ class EmbeddedDefaultTest {
         assertThat(suzhou.status()).isEqualTo(200);
         assertThat(suzhou.json().path("totalElements").asInt()).isPositive();
         assertThat(http().get("/swagger-ui.html").status()).isIn(200, 302);
-        assertThat(http().get("/v3/api-docs").json().path("paths").has("/api/registry/carriers")).isTrue();
+        JsonNode api = http().get("/v3/api-docs").json();
+        assertThat(api.path("paths").has("/api/registry/carriers")).isTrue();
+        // a description a client can trust: named, versioned, its authentication and its problem body described
+        assertThat(api.path("info").path("title").asText()).contains("江苏省科技企业孵化载体管理平台").isNotEqualTo("OpenAPI definition");
+        assertThat(api.path("info").path("version").asText()).isNotEqualTo("v0").isNotBlank();
+        assertThat(api.path("info").path("contact").path("name").asText()).isNotBlank();
+        assertThat(api.path("components").path("securitySchemes").path("basicAuth").path("scheme").asText()).isEqualTo("basic");
+        assertThat(api.path("components").path("securitySchemes").path("browserSessionCsrf").path("name").asText())
+                .isEqualTo("X-Parkflow-Csrf");
+        assertThat(api.path("components").path("schemas").path("Problem").path("properties").has("errors")).isTrue();
+        assertThat(api.path("security")).hasSize(2);
+        assertThat(api.path("paths").path("/api/registry/carriers").path("get").path("responses").path("default").toString())
+                .contains("#/components/schemas/Problem");
     }
 }
