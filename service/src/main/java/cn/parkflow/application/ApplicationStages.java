@@ -262,7 +262,7 @@ public class ApplicationStages {
     /** Whether a document of this type (the city's site check report, the ministry's decision file) is on the application. */
     @Transactional(readOnly = true)
     public boolean hasDocument(long id, DocumentType type) {
-        return documents.list(DocumentSubject.APPLICATION, id).stream().anyMatch(d -> d.type() == type);
+        return documents.typesPresent(DocumentSubject.APPLICATION, id).contains(type);
     }
 
     /**
