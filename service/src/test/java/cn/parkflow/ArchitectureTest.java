@@ -22,9 +22,9 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "cn.parkflow", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    static final String[] CAPABILITIES = {"cn.parkflow.accounts..", "cn.parkflow.application..", "cn.parkflow.benchmark..", "cn.parkflow.certification..",
+    static final String[] CAPABILITIES = {"cn.parkflow.accounts..", "cn.parkflow.application..", "cn.parkflow.benchmark..", "cn.parkflow.certification..", "cn.parkflow.change..",
             "cn.parkflow.dashboard..", "cn.parkflow.document..", "cn.parkflow.evaluation..", "cn.parkflow.identity..",
-            "cn.parkflow.publication..", "cn.parkflow.registry.."};
+            "cn.parkflow.notification..", "cn.parkflow.publication..", "cn.parkflow.registry.."};
 
     /** The engine's Java API: services, queries, its identity, repository and REST classes; not what a delegate is handed. */
     static final DescribedPredicate<JavaClass> ENGINE_API = resideInAPackage("org.camunda..")

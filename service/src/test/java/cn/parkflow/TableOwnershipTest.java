@@ -30,6 +30,7 @@ class TableOwnershipTest {
             Map.entry("application", "application"), Map.entry("application_event", "application"), Map.entry("expert_review", "application"), Map.entry("fraud_finding", "application"), Map.entry("site_check", "application"), Map.entry("carrier_change", "change"),
             Map.entry("evidence_document", "document"),
             Map.entry("objection", "publication"),
+            Map.entry("notification", "notification"), Map.entry("notification_outbox", "notification"),
             Map.entry("benchmark_campaign", "benchmark"), Map.entry("benchmark_city_quota", "benchmark"),
             Map.entry("benchmark_application", "benchmark"), Map.entry("benchmark_score", "benchmark"),
             Map.entry("benchmark_change", "benchmark"),

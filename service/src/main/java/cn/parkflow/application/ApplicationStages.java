@@ -57,11 +57,13 @@ public class ApplicationStages {
     private final Clock clock;
     private final JdbcTemplate jdbc;
     private final Period fraudBar;
+    private final ApplicationNotices notices;
 
     ApplicationStages(ApplicationService applications, ApplicationRepository rows,
             EventRepository events, ExpertReviewRepository reviews, EvidenceDocuments documents,
             RegistryService registry, DocumentRules documentRules, ObjectMapper json, Clock clock,
-            JdbcTemplate jdbc, ParkflowProperties properties) {
+            JdbcTemplate jdbc, ParkflowProperties properties, ApplicationNotices notices) {
+        this.notices = notices;
         this.jdbc = jdbc;
         this.fraudBar = properties.fraudBar();
         this.applications = applications;
@@ -318,6 +320,7 @@ public class ApplicationStages {
         rows.save(row);
         // the last day of the period, in Beijing time (a period of working days ends at midnight after its last day)
         event(id, "system", "PUBLICATION_OPENED", "公示至 " + LocalDate.ofInstant(end.minusMillis(1), WorkingCalendar.ZONE));
+        notices.publicationOpened(row, end);
         return row.publicationEnd;
     }
 
@@ -353,6 +356,7 @@ public class ApplicationStages {
         row.updatedAt = clock.instant();
         rows.save(row);
         event(id, "system", "CERTIFIED", "认定通过，编号 " + certified.number() + "，已写入载体名录");
+        notices.certified(row, certified.carrierId(), certified.number());
         return certified;
     }
 
@@ -368,6 +372,9 @@ public class ApplicationStages {
         row.updatedAt = clock.instant();
         rows.save(row);
         event(id, "system", outcome.name(), comment);
+        if (outcome == ApplicationStatus.REJECTED) {
+            notices.rejected(row, comment);
+        }
     }
 
     // --- objections ---

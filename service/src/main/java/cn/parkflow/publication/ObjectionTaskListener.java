@@ -34,12 +34,12 @@ class ObjectionTaskListener implements TaskListener {
         long objectionId = ((Number) task.getVariable(OBJECTION_ID)).longValue();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             // The message leaves the objection on the publication's scope, where the next objection
-            // would overwrite it: keep this objection, and this task's answer, on the task's own execution.
+            // would overwrite it: keep this objection, and this task's answer, on the execution around the task.
             for (String name : OBJECTION_VARIABLES) {
-                task.getExecution().setVariableLocal(name, task.getVariable(name));
+                TaskAnswers.enclosing(task).setVariableLocal(name, task.getVariable(name));
             }
-            task.getExecution().setVariableLocal(OBJECTION_UPHELD, null);
-            task.getExecution().setVariableLocal(OBJECTION_REPLY, null);
+            TaskAnswers.enclosing(task).setVariableLocal(OBJECTION_UPHELD, null);
+            TaskAnswers.enclosing(task).setVariableLocal(OBJECTION_REPLY, null);
             task.setVariablesLocal(subjects.of(subject).objectionView(objections.get(objectionId)));
             return;
         }
@@ -55,6 +55,6 @@ class ObjectionTaskListener implements TaskListener {
             throw TaskRefusal.of("请填写处理意见（objectionReply）");
         }
         Objections.Objection decided = objections.decide(objectionId, (Boolean) upheld, reply.toString().strip(), TaskAnswers.actor(task));
-        task.getExecution().setVariableLocal(OBJECTION_ENDS_PUBLICATION, subjects.of(subject).objectionDecided(decided));
+        TaskAnswers.enclosing(task).setVariableLocal(OBJECTION_ENDS_PUBLICATION, subjects.of(subject).objectionDecided(decided));
     }
 }

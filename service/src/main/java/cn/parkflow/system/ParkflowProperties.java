@@ -20,7 +20,9 @@ public record ParkflowProperties(
         @DefaultValue Demo demo,
         @DefaultValue Storage storage,
         @DefaultValue("P2Y") java.time.Period fraudBar,
-        @DefaultValue("P3M") java.time.Period changeReportPeriod) {
+        @DefaultValue("P3M") java.time.Period changeReportPeriod,
+        @DefaultValue("http://localhost:8080") URI publicUrl,
+        @org.springframework.boot.context.properties.bind.Name("notify") @DefaultValue Notify notifications) {
 
     public ParkflowProperties {
         publicationPeriods = publicationPeriods == null ? Map.of() : Map.copyOf(publicationPeriods);
@@ -71,6 +73,18 @@ public record ParkflowProperties(
             @DefaultValue("parkflow-documents") String bucket,
             String accessKey,
             String secretKey) {}
+
+    /**
+     * Notifications (e-mail through {@code spring.mail.*}, the in-portal inbox, SMS): a reminder {@code remindBefore} a
+     * task's due date; the outbox is polled every {@code poll}, a failed delivery is retried after {@code retryDelay},
+     * doubling up to {@code maxRetryDelay}, for as long as it takes; mail goes out from {@code from}.
+     */
+    public record Notify(
+            @DefaultValue("P2D") Duration remindBefore,
+            @DefaultValue("PT5S") Duration poll,
+            @DefaultValue("PT30S") Duration retryDelay,
+            @DefaultValue("PT1H") Duration maxRetryDelay,
+            @DefaultValue("江苏省科技企业孵化载体管理平台 <noreply@parkflow.local>") String from) {}
 
     /** How long each user task may take before it is overdue (its due date). */
     public record Due(

@@ -17,6 +17,20 @@ public final class TaskAnswers {
         names.forEach(name -> execution.setVariableLocal(name, null));
     }
 
+    /**
+     * The execution around a user task whose variables outlive it: the task's own, unless the task is a scope of its
+     * own (its reminder and overdue timers make it one), then the execution it runs in, e.g. an event sub-process's.
+     */
+    public static DelegateExecution enclosing(DelegateTask task) {
+        DelegateExecution execution = task.getExecution();
+        if (execution instanceof org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity entity && entity.isScope()
+                && entity.getActivity() != null && entity.getActivity().isScope()
+                && task.getTaskDefinitionKey().equals(entity.getActivity().getId()) && entity.getParent() != null) {
+            return entity.getParent();
+        }
+        return execution;
+    }
+
     /** A field's value as stripped text, empty when absent. */
     public static String text(Object value) {
         return value == null ? "" : value.toString().strip();

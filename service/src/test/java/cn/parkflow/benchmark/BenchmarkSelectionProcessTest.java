@@ -366,14 +366,14 @@ class BenchmarkSelectionProcessTest {
     }
 
     void deadline(Campaign c) {
-        Job timer = management.createJobQuery().processInstanceId(c.processInstanceId).timers().singleResult();
+        Job timer = management.createJobQuery().processInstanceId(c.processInstanceId).activityId("ApplicationDeadlineTimer").timers().singleResult();
         management.executeJob(timer.getId());
         runJobs();
     }
 
     void endPublication(Campaign c) {
         var publication = runtime.createProcessInstanceQuery().superProcessInstanceId(c.processInstanceId).singleResult();
-        Job timer = management.createJobQuery().processInstanceId(publication.getId()).timers().singleResult();
+        Job timer = management.createJobQuery().processInstanceId(publication.getId()).activityId("PublicationTimer").timers().singleResult();
         management.executeJob(timer.getId());
         runJobs();
     }

@@ -35,6 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = {"certification.bpmn", "publication.bpmn"})
 class CertificationProcessTest {
 
+    final cn.parkflow.testsupport.DeadlineTimers deadlines = new cn.parkflow.testsupport.DeadlineTimers();
+
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
 
@@ -75,10 +77,11 @@ class CertificationProcessTest {
         Mocks.register("objectionTaskListener", (TaskListener) task -> {
             ran.add(task.getEventName() + ":" + task.getTaskDefinitionKey());
             if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
-                task.getExecution().setVariableLocal("objectionEndsPublication", task.getVariable("objectionUpheld"));
+                cn.parkflow.workflow.TaskAnswers.enclosing(task).setVariableLocal("objectionEndsPublication", task.getVariable("objectionUpheld"));
             }
         });
         Mocks.register("dueDates", new FixedDueDates());
+        Mocks.register("taskDeadlines", deadlines);
     }
 
     @AfterEach
@@ -180,7 +183,7 @@ class CertificationProcessTest {
     }
 
     void endPublicationPeriod(ProcessInstance instance) {
-        Job timer = jobQuery().processInstanceId(publication(instance).getId()).timers().singleResult();
+        Job timer = jobQuery().processInstanceId(publication(instance).getId()).activityId("PublicationTimer").timers().singleResult();
         execute(timer);
         runJobs(instance);
     }
@@ -235,7 +238,7 @@ class CertificationProcessTest {
     void cityReturnsThenOperatorLetsCorrectionLapse() {
         ProcessInstance instance = submitToCityReview();
         complete(instance, "CityReviewTask", "cityDecision", "RETURN", "cityComment", "补充材料");
-        Job timer = jobQuery().processInstanceId(instance.getId()).timers().singleResult();
+        Job timer = jobQuery().processInstanceId(instance.getId()).activityId("CorrectionTimer").timers().singleResult();
         assertThat(timer).isNotNull();
         execute(timer);
         runJobs(instance);

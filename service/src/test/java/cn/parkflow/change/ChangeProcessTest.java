@@ -29,6 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = "carrier-change.bpmn")
 class ChangeProcessTest {
 
+    final cn.parkflow.testsupport.DeadlineTimers deadlines = new cn.parkflow.testsupport.DeadlineTimers();
+
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
 
@@ -48,6 +50,7 @@ class ChangeProcessTest {
         }
         Mocks.register("changeTaskListener", (TaskListener) task -> ran.add(task.getEventName() + ":" + task.getTaskDefinitionKey()));
         Mocks.register("dueDates", new FixedDueDates());
+        Mocks.register("taskDeadlines", deadlines);
     }
 
     @AfterEach

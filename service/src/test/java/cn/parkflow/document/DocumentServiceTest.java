@@ -65,7 +65,8 @@ class DocumentServiceTest {
                 new ParkflowProperties.Due(Duration.ofDays(15), Duration.ofDays(10), Duration.ofDays(20), Duration.ofDays(20), Duration.ofDays(10), Duration.ofDays(10), Duration.ofDays(5), Duration.ofDays(180)),
                 new ParkflowProperties.Demo(false),
                 new ParkflowProperties.Storage(ParkflowProperties.StorageType.FILESYSTEM,
-                        new ParkflowProperties.Filesystem(Path.of("target")), null, Duration.ofMinutes(5)), java.time.Period.ofYears(2), java.time.Period.ofMonths(3));
+                        new ParkflowProperties.Filesystem(Path.of("target")), null, Duration.ofMinutes(5)), java.time.Period.ofYears(2), java.time.Period.ofMonths(3),
+                java.net.URI.create("http://localhost:8080"), null);
         return new DocumentService(storage, properties, new DocumentRules(max, Map.of()));
     }
 

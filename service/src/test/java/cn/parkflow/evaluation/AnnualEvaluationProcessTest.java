@@ -34,6 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AnnualEvaluationProcessTest {
 
+    final cn.parkflow.testsupport.DeadlineTimers deadlines = new cn.parkflow.testsupport.DeadlineTimers();
+
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
 
@@ -62,6 +64,7 @@ class AnnualEvaluationProcessTest {
         Mocks.register("evaluationSchedule", new Schedule());
         Mocks.register("evaluationRuns", new Runs());
         Mocks.register("dueDates", new ProcessHarness.FixedDueDates());
+        Mocks.register("taskDeadlines", deadlines);
         Mocks.register("registerScheduledRun", (JavaDelegate) execution -> {
             ran.add("register");
             execution.setVariable("registered", !alreadyRegistered);
@@ -145,19 +148,19 @@ class AnnualEvaluationProcessTest {
 
     @Test
     void theYearlyTimerStartsTheRunOfTheYearItRegisters() {
-        execute(jobQuery().timers().processDefinitionKey(EvaluationProcess.KEY).singleResult());
+        execute(jobQuery().timers().activityId("ScheduledStartEvent").processDefinitionKey(EvaluationProcess.KEY).singleResult());
         ProcessInstance instance = runtimeService().createProcessInstanceQuery().processDefinitionKey(EvaluationProcess.KEY).singleResult();
         assertThat(instance).isWaitingAt("RegisterScheduledRun");
         ProcessHarness.runAsyncJobs();
         assertThat(ran).startsWith("register", "select");
         assertThat(instance).hasPassed("ScheduledStartEvent", "RegisteredGateway", "RunStartGateway").isWaitingAt("CityConfirmTask");
-        assertThat(jobQuery().timers().processDefinitionKey(EvaluationProcess.KEY).count()).as("next year's timer").isEqualTo(1);
+        assertThat(jobQuery().timers().activityId("ScheduledStartEvent").processDefinitionKey(EvaluationProcess.KEY).count()).as("next year's timer").isEqualTo(1);
     }
 
     @Test
     void aTimerStartOfAYearAlreadyStartedEndsAtOnce() {
         alreadyRegistered = true;
-        execute(jobQuery().timers().processDefinitionKey(EvaluationProcess.KEY).singleResult());
+        execute(jobQuery().timers().activityId("ScheduledStartEvent").processDefinitionKey(EvaluationProcess.KEY).singleResult());
         ProcessHarness.runAsyncJobs();
         HistoricProcessInstance run = historyService().createHistoricProcessInstanceQuery().processDefinitionKey(EvaluationProcess.KEY)
                 .singleResult();

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = {"carrier-evaluation-batch.bpmn", "carrier-evaluation.bpmn"})
 class CarrierEvaluationBatchProcessTest {
 
+    final cn.parkflow.testsupport.DeadlineTimers deadlines = new cn.parkflow.testsupport.DeadlineTimers();
+
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
 
@@ -41,6 +43,7 @@ class CarrierEvaluationBatchProcessTest {
         Mocks.register("rateCarrier", (JavaDelegate) execution -> rated.add(execution.getProcessBusinessKey()));
         Mocks.register("evaluationTaskListener", (TaskListener) task -> {});
         Mocks.register("dueDates", new ProcessHarness.FixedDueDates());
+        Mocks.register("taskDeadlines", deadlines);
     }
 
     @AfterEach

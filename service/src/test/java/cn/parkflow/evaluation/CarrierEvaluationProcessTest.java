@@ -31,6 +31,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = "carrier-evaluation.bpmn")
 class CarrierEvaluationProcessTest {
 
+    final cn.parkflow.testsupport.DeadlineTimers deadlines = new cn.parkflow.testsupport.DeadlineTimers();
+
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
 
@@ -47,6 +49,7 @@ class CarrierEvaluationProcessTest {
         Mocks.register("rateCarrier", (JavaDelegate) execution -> ran.add("rate:" + execution.getVariable(EvaluationProcess.CARRIER_ID)));
         Mocks.register("evaluationTaskListener", (TaskListener) task -> ran.add(task.getEventName() + ":" + task.getTaskDefinitionKey()));
         Mocks.register("dueDates", new ProcessHarness.FixedDueDates());
+        Mocks.register("taskDeadlines", deadlines);
     }
 
     @AfterEach
@@ -88,7 +91,7 @@ class CarrierEvaluationProcessTest {
     void withoutAReportByTheDeadlineTheCarrierIsRatedAsItStands() {
         ProcessInstance instance = start(3L, false);
         assertThat(instance).isWaitingAt("AnnualReportTask");
-        execute(jobQuery().processInstanceId(instance.getId()).timers().singleResult());
+        execute(jobQuery().processInstanceId(instance.getId()).activityId("ReportDeadlineTimer").timers().singleResult());
         assertThat(taskQuery().processInstanceId(instance.getId()).count()).as("the report task is withdrawn").isZero();
         ProcessHarness.runAsyncJobs();
         assertThat(instance).isEnded().hasPassed("ReportDeadlineTimer", "RateCarrier");

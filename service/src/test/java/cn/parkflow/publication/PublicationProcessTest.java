@@ -36,6 +36,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = "publication.bpmn")
 class PublicationProcessTest {
 
+    final cn.parkflow.testsupport.DeadlineTimers deadlines = new cn.parkflow.testsupport.DeadlineTimers();
+
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
 
@@ -60,17 +62,18 @@ class PublicationProcessTest {
             if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
                 // as the real listener does: the objection stays on the task's own execution
                 for (String name : ObjectionTaskListener.OBJECTION_VARIABLES) {
-                    task.getExecution().setVariableLocal(name, task.getVariable(name));
+                    cn.parkflow.workflow.TaskAnswers.enclosing(task).setVariableLocal(name, task.getVariable(name));
                 }
             }
             ran.add(task.getEventName() + ":" + task.getVariable(PublicationProcess.OBJECTION_ID));
             if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
-                task.getExecution().setVariableLocal(PublicationProcess.OBJECTION_ENDS_PUBLICATION,
+                cn.parkflow.workflow.TaskAnswers.enclosing(task).setVariableLocal(PublicationProcess.OBJECTION_ENDS_PUBLICATION,
                         Boolean.TRUE.equals(task.getVariable(PublicationProcess.OBJECTION_UPHELD))
                                 && Boolean.TRUE.equals(task.getVariable("endsWhenUpheld")));
             }
         });
         Mocks.register("dueDates", new FixedDueDates());
+        Mocks.register("taskDeadlines", deadlines);
     }
 
     @AfterEach
@@ -87,7 +90,7 @@ class PublicationProcessTest {
         execute(jobQuery().processInstanceId(instance.getId()).singleResult());
         assertThat(instance).isWaitingAt("PublicationTimer");
         // the timer is due when the period the subject was opened for ends (calendar or working days alike)
-        assertThat(jobQuery().processInstanceId(instance.getId()).timers().singleResult().getDuedate())
+        assertThat(jobQuery().processInstanceId(instance.getId()).activityId("PublicationTimer").timers().singleResult().getDuedate())
                 .isEqualTo(Date.from(java.time.Instant.parse("2026-12-09T00:00:00Z")));
         return instance;
     }
@@ -116,7 +119,7 @@ class PublicationProcessTest {
     }
 
     void periodRunsOut(ProcessInstance instance) {
-        Job timer = jobQuery().processInstanceId(instance.getId()).timers().singleResult();
+        Job timer = jobQuery().processInstanceId(instance.getId()).activityId("PublicationTimer").timers().singleResult();
         execute(timer);
         assertThat(instance).isWaitingAt("ClosePublicationClear");
         execute(jobQuery().processInstanceId(instance.getId()).singleResult());
