@@ -204,6 +204,15 @@
     return '/camunda/app/tasklist/';
   }
 
+  /** The number of unread notices next to 消息中心 in the header. */
+  async function unreadBadge(el) {
+    const page = await api('/api/inbox?unread=true&limit=1').catch(() => null);
+    const link = el.querySelector('a[href="inbox.html"]');
+    if (page && link && page.unread > 0) {
+      link.insertAdjacentHTML('beforeend', ' <span class="badge" id="unread-count" aria-label="' + page.unread + '条未读">' + page.unread + '</span>');
+    }
+  }
+
   /** The page header: skip link, navigation for the user's roles, login or logout. */
   async function header(active) {
     const me = await session().catch(() => null);
@@ -221,6 +230,7 @@
     if (city || province) links.push(['registrations.html', '注册审核']);
     if (groups.includes('province-reviewer') || groups.includes('camunda-admin')) links.push(['experts.html', '专家库']);
     if (me) links.push(['/camunda/app/tasklist/', '待办任务（Tasklist）']);
+    if (me) links.push(['inbox.html', '消息中心']);
     if (me) links.push(['password.html', '修改密码']);
     const el = document.createElement('header');
     el.className = 'top';
@@ -233,6 +243,7 @@
     const out = el.querySelector('#logout');
     if (out) out.addEventListener('click', logout);
     if (me && groups.includes('applicant')) registrationNotice(me, el);
+    if (me) unreadBadge(el);
     return me;
   }
 

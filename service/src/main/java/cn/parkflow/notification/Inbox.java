@@ -15,11 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Inbox {
 
     /** A notice as its recipient sees it. */
-    public record Message(long id, String kind, String subject, String body, String link, Instant createdAt, Instant readAt) {
-        public boolean read() {
-            return readAt != null;
-        }
-    }
+    public record Message(long id, String kind, String subject, String body, String link, Instant createdAt, Instant readAt,
+            boolean read) {}
 
     /** A page of the inbox and how many of all its notices are unread. */
     public record Page(long unread, List<Message> items) {}
@@ -38,7 +35,8 @@ public class Inbox {
         List<Message> items = jdbc.query("SELECT id, kind, subject, body, link, created_at, read_at FROM notification"
                 + " WHERE recipient = :u" + (unreadOnly ? " AND read_at IS NULL" : "") + " ORDER BY id DESC LIMIT :limit", p,
                 (rs, i) -> new Message(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getTimestamp(6).toInstant(), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()));
+                        rs.getTimestamp(6).toInstant(), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
+                        rs.getTimestamp(7) != null));
         return new Page(unread(userId), items);
     }
 

@@ -68,7 +68,7 @@ public class Notifications {
             }
             long id = insertNotification(userId, kind, text, link, now);
             String email = person.get().email();
-            if (mail.getIfAvailable() != null && email != null && !email.isBlank()) {
+            if (OutboxSender.relay(mail) != null && email != null && !email.isBlank()) {
                 insertOutbox(id, Channel.EMAIL, email.strip(), now);
             }
             if (kind.sms()) {

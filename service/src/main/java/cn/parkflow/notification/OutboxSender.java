@@ -60,6 +60,15 @@ class OutboxSender implements SmartLifecycle {
     private record Row(long id, long notificationId, String channel, String address, int attempts, String subject,
             String body, String link) {}
 
+    /** The mail relay, if one is configured: {@code spring.mail.host} set and not blank (compose passes it empty). */
+    static JavaMailSender relay(ObjectProvider<JavaMailSender> mail) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender instanceof JavaMailSenderImpl impl && (impl.getHost() == null || impl.getHost().isBlank())) {
+            return null;
+        }
+        return sender;
+    }
+
     /** Sends every row that is due now; returns how many went out. */
     int deliverDue() {
         Instant now = clock.instant();
@@ -146,7 +155,7 @@ class OutboxSender implements SmartLifecycle {
     }
 
     private void sendMail(Row row) throws MessagingException {
-        JavaMailSender sender = mail.getIfAvailable();
+        JavaMailSender sender = relay(mail);
         if (sender == null) {
             throw new IllegalStateException("no mail relay configured (spring.mail.host)");
         }
@@ -189,7 +198,7 @@ class OutboxSender implements SmartLifecycle {
         long poll = properties.notifications().poll().toMillis();
         executor.scheduleWithFixedDelay(this::poll, poll, poll, TimeUnit.MILLISECONDS);
         log.info("notification outbox: polled every {}, mail {}", properties.notifications().poll(),
-                mail.getIfAvailable() == null ? "off (no spring.mail.host: inbox only)" : "on");
+                relay(mail) == null ? "off (no spring.mail.host: inbox only)" : "on");
     }
 
     private void poll() {

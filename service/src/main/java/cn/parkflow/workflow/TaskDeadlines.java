@@ -103,6 +103,9 @@ public class TaskDeadlines implements JavaDelegate {
             if (due == null) {
                 continue;
             }
+            if (!overdue && !due.isAfter(now)) {
+                continue; // already past its due date: the overdue notice says it
+            }
             if (overdue ? due.isAfter(now.plusSeconds(60)) : due.isAfter(now.plus(properties.notifications().remindBefore()).plusSeconds(60))) {
                 log.info("task {} ({}) is due {} by now: its {} timer is ignored", task.getId(), taskKey, due, overdue ? "overdue" : "reminder");
                 continue;
@@ -158,16 +161,7 @@ public class TaskDeadlines implements JavaDelegate {
     private TaskNotices.TaskNotice notice(DelegateTask task) {
         List<String> users = new ArrayList<>();
         List<String> groups = new ArrayList<>();
-        for (IdentityLink link : task.getCandidates()) {
-            if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
-                if (link.getUserId() != null) {
-                    users.add(link.getUserId());
-                }
-                if (link.getGroupId() != null) {
-                    groups.add(link.getGroupId());
-                }
-            }
-        }
+        candidates(task.getCandidates(), users, groups);
         String processKey = processKey(task.getBpmnModelElementInstance());
         return new TaskNotices.TaskNotice(task.getId(), task.getTaskDefinitionKey(), task.getName(), processKey,
                 processName(task.getBpmnModelElementInstance()), task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey(),
@@ -177,7 +171,16 @@ public class TaskDeadlines implements JavaDelegate {
     private TaskNotices.TaskNotice notice(Task task, DelegateExecution execution, TaskService taskService) {
         List<String> users = new ArrayList<>();
         List<String> groups = new ArrayList<>();
-        for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+        candidates(taskService.getIdentityLinksForTask(task.getId()), users, groups);
+        ModelElementInstance element = execution.getBpmnModelElementInstance();
+        return new TaskNotices.TaskNotice(task.getId(), task.getTaskDefinitionKey(), task.getName(), processKey(element),
+                processName(element), execution.getProcessBusinessKey(), task.getAssignee(), users, groups,
+                task.getDueDate().toInstant(), name -> taskService.getVariable(task.getId(), name));
+    }
+
+    /** The candidate users and groups among a task's identity links. */
+    private static void candidates(Collection<? extends IdentityLink> links, List<String> users, List<String> groups) {
+        for (IdentityLink link : links) {
             if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
                 if (link.getUserId() != null) {
                     users.add(link.getUserId());
@@ -187,10 +190,6 @@ public class TaskDeadlines implements JavaDelegate {
                 }
             }
         }
-        ModelElementInstance element = execution.getBpmnModelElementInstance();
-        return new TaskNotices.TaskNotice(task.getId(), task.getTaskDefinitionKey(), task.getName(), processKey(element),
-                processName(element), execution.getProcessBusinessKey(), task.getAssignee(), users, groups,
-                task.getDueDate().toInstant(), name -> taskService.getVariable(task.getId(), name));
     }
 
     private static Process process(ModelElementInstance element) {

@@ -247,6 +247,22 @@ class CertificationProcessTest {
     }
 
     @Test
+    void theCityReviewRemindsThenReportsOverdueAndStaysOpen() {
+        ProcessInstance instance = submitToCityReview();
+        Job reminder = jobQuery().processInstanceId(instance.getId()).activityId("CityReviewTaskReminder").singleResult();
+        Job overdue = jobQuery().processInstanceId(instance.getId()).activityId("CityReviewTaskOverdue").singleResult();
+        assertThat(reminder.getDuedate()).isBefore(overdue.getDuedate()); // an hour before the due date (DeadlineTimers)
+        execute(reminder);
+        execute(overdue);
+        assertThat(deadlines.sent).containsExactly("CityReviewTaskReminderSent", "CityReviewTaskOverdueSent");
+        assertThat(instance).isWaitingAt("CityReviewTask").hasPassed("CityReviewTaskReminder", "CityReviewTaskOverdue");
+        complete(instance, "CityReviewTask", "cityDecision", "REJECT", "cityComment", "不符合条件");
+        runJobs(instance);
+        assertThat(instance).isEnded();
+        assertThat(jobQuery().processInstanceId(instance.getId()).count()).as("the timers end with their task").isZero();
+    }
+
+    @Test
     void cityRejects() {
         ProcessInstance instance = submitToCityReview();
         complete(instance, "CityReviewTask", "cityDecision", "REJECT", "cityComment", "不符合条件");

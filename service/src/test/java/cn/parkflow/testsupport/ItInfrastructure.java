@@ -53,6 +53,8 @@ public final class ItInfrastructure {
     public static final String ADMIN_PASSWORD = "Pf-It-" + UUID.randomUUID().toString().substring(0, 8) + "-Q7!";
 
     private static Endpoints endpoints;
+    private static com.icegreen.greenmail.util.GreenMail mail;
+    private static int mailPort;
     private static EmbeddedMariaDb mariaDb;
     private static S3Proxy s3Proxy;
     private static Path workDir;
@@ -229,7 +231,41 @@ public final class ItInfrastructure {
         p.put("parkflow.publication-period", "PT8S");
         p.put("parkflow.job-retry-cycle", "R2/PT1S");
         p.put("camunda.bpm.job-execution.max-wait", "1000");
+        // mail goes to a real SMTP server in this JVM (GreenMail); the outbox is polled and retried quickly
+        p.put("spring.mail.host", "127.0.0.1");
+        p.put("spring.mail.port", String.valueOf(mailPort()));
+        p.put("parkflow.notify.poll", "PT0.5S");
+        p.put("parkflow.notify.retry-delay", "PT1S");
+        p.put("parkflow.notify.max-retry-delay", "PT2S");
         return p;
+    }
+
+    /** The SMTP server of the ITs, started on first use (on the same port after {@link #stopMail()}). */
+    public static synchronized com.icegreen.greenmail.util.GreenMail mail() {
+        if (mail == null) {
+            mail = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(mailPort(), "127.0.0.1", "smtp"));
+            mail.start();
+        }
+        return mail;
+    }
+
+    /** A mail server outage: the server stops until the next {@link #mail()}. */
+    public static synchronized void stopMail() {
+        if (mail != null) {
+            mail.stop();
+            mail = null;
+        }
+    }
+
+    private static synchronized int mailPort() {
+        if (mailPort == 0) {
+            try {
+                mailPort = freePort();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return mailPort;
     }
 
     static synchronized void lease() {
@@ -280,6 +316,7 @@ public final class ItInfrastructure {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             Endpoints e = endpoints();
+            mail();
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("parkflow-it", properties(e)));
             context.addBeanFactoryPostProcessor(beanFactory -> {
                 DisposableBean lease = ItInfrastructure::release;
