@@ -46,7 +46,10 @@ class ApplicationNotices {
     }
 
     private Set<String> operator(ApplicationRow row) {
-        Set<String> people = new LinkedHashSet<>(List.of(row.ownerId));
+        Set<String> people = new LinkedHashSet<>();
+        if (row.ownerId != null) {
+            people.add(row.ownerId);
+        }
         people.addAll(users.operatorAccounts(row.creditCode));
         return people;
     }

@@ -21,7 +21,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -146,9 +145,6 @@ class OutboxSender implements SmartLifecycle {
             }
             if (t instanceof jakarta.mail.internet.AddressException) {
                 return true;
-            }
-            if (t instanceof MailException && t.getCause() == null) {
-                break;
             }
         }
         return false;
