@@ -45,6 +45,36 @@ abstract class AbstractBrowserIT extends AbstractIT {
         login(b, user, DEMO_PASSWORD, next);
     }
 
+    /**
+     * Logs in to a Camunda webapp's own login form. Angular binds the form some time after the inputs are visible, and a
+     * first attempt typed before that is lost: type, wait for the values, submit, and try again (up to three times) if the
+     * form is still there.
+     */
+    static void webappLogin(Browser b, String app, String user) {
+        b.go("/camunda/app/" + app + "/default/");
+        for (int attempt = 1; ; attempt++) {
+            org.openqa.selenium.WebElement name = b.visible("input[ng-model=username]");
+            org.openqa.selenium.WebElement password = b.driver().findElement(org.openqa.selenium.By.cssSelector("input[ng-model=password]"));
+            name.clear();
+            password.clear();
+            name.sendKeys(user);
+            password.sendKeys(DEMO_PASSWORD);
+            b.until("login form filled", d -> user.equals(name.getAttribute("value"))
+                    && DEMO_PASSWORD.equals(password.getAttribute("value")) ? true : null);
+            password.sendKeys(Keys.ENTER);
+            try {
+                b.until("logged in", java.time.Duration.ofSeconds(20),
+                        d -> d.findElements(org.openqa.selenium.By.cssSelector("input[ng-model=password]")).isEmpty() ? true : null);
+                return;
+            } catch (org.openqa.selenium.TimeoutException stillThere) {
+                if (attempt == 3) {
+                    b.screenshot(app + "-login-failed");
+                    throw stillThere;
+                }
+            }
+        }
+    }
+
     static void login(Browser b, String user, String password, String next) {
         b.go("/portal/login.html?next=" + next);
         b.visible("#username");

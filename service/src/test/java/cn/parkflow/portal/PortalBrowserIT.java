@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -118,10 +117,7 @@ class PortalBrowserIT extends AbstractBrowserIT {
         String taskId = driver.awaitCityReview(id).path("id").asText();
 
         Browser b = browser();
-        b.go("/camunda/app/tasklist/default/");
-        b.visible("input[ng-model=username]").sendKeys("nanjing");
-        b.driver().findElement(By.cssSelector("input[ng-model=password]")).sendKeys(DEMO_PASSWORD, Keys.ENTER);
-        b.until("logged in", d -> d.findElements(By.cssSelector("input[ng-model=password]")).isEmpty() ? true : null);
+        webappLogin(b, "tasklist", "nanjing");
         // a Chinese browser (--lang=zh-CN) gets Tasklist in Chinese, under the platform's name, without the end-of-life banner
         b.until("Chinese navigation", d -> d.findElement(By.tagName("body")).getText().contains("启动流程") ? true : null);
         assertThat(b.driver().findElement(By.cssSelector(".navbar-brand")).getText()).contains("任务列表");

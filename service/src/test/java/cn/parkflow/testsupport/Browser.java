@@ -77,8 +77,12 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T until(String what, Function<WebDriver, T> condition) {
+        return until(what, Duration.ofSeconds(45), condition);
+    }
+
+    public <T> T until(String what, Duration timeout, Function<WebDriver, T> condition) {
         // a page that re-renders its table replaces the elements a condition was reading: look again
-        return new WebDriverWait(driver, Duration.ofSeconds(45)).withMessage(what)
+        return new WebDriverWait(driver, timeout).withMessage(what)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
