@@ -23,10 +23,14 @@
     .map(([k, v]) => '<div><dt><strong>' + k + '</strong></dt><dd style="margin:0">' + PF.esc(v) + '</dd></div>').join('') + '</dl>';
   const table = (caption, head, rows) => '<section class="card"><table><caption>' + caption + '</caption><thead><tr>'
     + head.map(h => '<th scope="col">' + h + '</th>').join('') + '</tr></thead><tbody>'
-    + (rows.length ? rows.map(r => '<tr>' + r.map(v => '<td>' + PF.esc(v == null ? '—' : v) + '</td>').join('') + '</tr>').join('')
+    + (rows.length ? rows.map(r => '<tr>' + r.map(v => '<td>' + (v && v.html ? v.html : PF.esc(v == null ? '—' : v)) + '</td>').join('') + '</tr>').join('')
                    : '<tr><td colspan="' + head.length + '">无</td></tr>') + '</tbody></table></section>';
   document.getElementById('tables').innerHTML =
-    table('认定', ['认定编号', '类型', '级别', '规则集', '生效日期', '有效期至'], d.certifications.map(x => [x.number, x.kindLabel, x.levelLabel, x.ruleSet, x.validFrom, x.validUntil]))
+    table('认定', ['认定编号', '类型', '级别', '规则集', '生效日期', '有效期至', '认定证书', '证书 SHA-256'], d.certifications.map(x => [x.number, x.kindLabel,
+      x.levelLabel, x.ruleSet, x.validFrom, x.validUntil,
+      { html: '<a href="/api/registry/carriers/' + encodeURIComponent(c.id) + '/certifications/' + encodeURIComponent(x.number)
+        + '/certificate.pdf" type="application/pdf">下载证书（PDF）</a>' },
+      { html: x.certificateSha256 ? '<code class="digest">' + PF.esc(x.certificateSha256) + '</code>' : '首次下载时生成' }]))
     + table('称号', ['称号', '来源', '起始', '截止', '当前有效'], d.titles.map(t => [t.title === 'BENCHMARK' ? '标杆孵化器' : t.title, t.source, t.validFrom, t.validUntil, t.current ? '是' : '否']))
     + table('年度考核', ['年度', '等级', '得分', '备注'], d.evaluations.map(e => [e.year, e.rating, e.score, e.remark]))
     + table('变更记录', ['时间', '操作人', '事项', '说明'], d.history.map(h => [PF.time(h.at), h.actor, h.action, h.detail]));

@@ -40,6 +40,7 @@ class ApplicationRow {
     Boolean ministryApproved;
     String ministryDocument;
     java.time.LocalDate ministryDecidedOn;
+    Instant publicationStart;
     Instant publicationEnd;
     String certificationNumber;
     Long carrierId;

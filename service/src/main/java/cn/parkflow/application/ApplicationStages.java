@@ -315,6 +315,7 @@ public class ApplicationStages {
     public Instant openPublication(long id, Instant end) {
         ApplicationRow row = row(id);
         row.status = ApplicationStatus.PUBLICATION;
+        row.publicationStart = clock.instant();
         row.publicationEnd = end;
         row.updatedAt = clock.instant();
         rows.save(row);
@@ -397,7 +398,7 @@ public class ApplicationStages {
     /** An application under publication, as the public list shows it. */
     public record PublicationEntry(long applicationId, String carrierName, String operatorName, CarrierKind kind,
             String kindLabel, cn.parkflow.registry.Level level, String levelLabel, City city, String cityName,
-            String address, Instant publicationEnd) {}
+            String address, Instant publicationStart, Instant publicationEnd) {}
 
     @Transactional(readOnly = true)
     public List<PublicationEntry> publications() {
@@ -407,7 +408,7 @@ public class ApplicationStages {
                 .map(r -> {
                     City city = City.ofCode(r.city);
                     return new PublicationEntry(r.id, r.carrierName, r.operatorName, r.kind, r.kind.label(), r.level,
-                            r.level.label(), city, city.label(), r.address, r.publicationEnd);
+                            r.level.label(), city, city.label(), r.address, r.publicationStart, r.publicationEnd);
                 })
                 .toList();
     }

@@ -4,17 +4,19 @@ import cn.parkflow.document.DocumentResponses;
 import cn.parkflow.document.DocumentType;
 import cn.parkflow.document.Evidence;
 import cn.parkflow.identity.CurrentCaller;
+import cn.parkflow.registry.Authorities;
+import cn.parkflow.system.Listing;
 import cn.parkflow.system.Spreadsheets;
+import cn.parkflow.system.WorkingCalendar;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -126,14 +128,22 @@ class CampaignController {
     @GetMapping("/{id}/results.xlsx")
     @Operation(summary = "导出遴选结果 xlsx（省科技厅）")
     ResponseEntity<StreamingResponseBody> resultsXlsx(@PathVariable long id) {
+        return resultListing(id).xlsx();
+    }
+
+    @GetMapping("/{id}/results.pdf")
+    @Operation(summary = "导出遴选结果 PDF（省科技厅）", description = "与 xlsx 同样的名单；同样的数据每次生成相同的字节")
+    ResponseEntity<byte[]> resultsPdf(@PathVariable long id) {
+        return resultListing(id).pdf();
+    }
+
+    private Listing resultListing(long id) {
         List<CampaignDossiers.ResultLine> lines = dossiers.results(id, CurrentCaller.get());
-        StreamingResponseBody body = out -> Spreadsheets.write(out, "遴选结果", RESULT_COLUMNS, rows -> lines.forEach(l -> rows.add(
-                java.util.Arrays.asList(l.rank(), l.score(), l.cityName(), l.cityRank(), l.carrierName(), l.operatorName(),
-                        l.creditCode(), l.applicationId(), l.statusLabel()))));
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(Spreadsheets.CONTENT_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("标杆孵化器遴选结果-" + id + ".xlsx", StandardCharsets.UTF_8).build().toString())
-                .body(body);
+        CampaignService.CampaignView campaign = service.get(id);
+        List<List<?>> rows = lines.stream().<List<?>>map(l -> Arrays.asList(l.rank(), l.score(), l.cityName(), l.cityRank(),
+                l.carrierName(), l.operatorName(), l.creditCode(), l.applicationId(), l.statusLabel())).toList();
+        LocalDate dated = campaign.publicationEnd() == null ? null : LocalDate.ofInstant(campaign.publicationEnd(), WorkingCalendar.ZONE);
+        return new Listing(campaign.title() + "遴选结果", campaign.year() + "年度 · 共 " + lines.size() + " 家申报",
+                Authorities.PROVINCE, dated, RESULT_COLUMNS, rows, "标杆孵化器遴选结果-" + id);
     }
 }

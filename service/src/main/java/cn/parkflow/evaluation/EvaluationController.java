@@ -1,7 +1,12 @@
 package cn.parkflow.evaluation;
 
 import cn.parkflow.identity.CurrentCaller;
+import cn.parkflow.registry.Authorities;
+import cn.parkflow.registry.City;
 import cn.parkflow.system.FieldErrors;
+import cn.parkflow.system.Listing;
+import cn.parkflow.system.Spreadsheets;
+import cn.parkflow.system.WorkingCalendar;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -9,16 +14,23 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** 年度考核评价: importing the year's annual reports. */
 @RestController
@@ -41,37 +53,42 @@ class EvaluationController {
 
     @PostMapping
     @Operation(summary = "发起年度考核（省科技厅审核人员）", description = "每年一次；已发起的年度 409。业务键 EVAL-<year>")
-    org.springframework.http.ResponseEntity<EvaluationRuns.Started> start(@jakarta.validation.Valid @RequestBody Start start) {
+    ResponseEntity<EvaluationRuns.Started> start(@jakarta.validation.Valid @RequestBody Start start) {
         EvaluationRuns.Started started = runs.start(start.year(), CurrentCaller.get());
-        return org.springframework.http.ResponseEntity.created(java.net.URI.create("/api/evaluations/" + started.year())).body(started);
+        return ResponseEntity.created(java.net.URI.create("/api/evaluations/" + started.year())).body(started);
     }
 
-    static final List<cn.parkflow.system.Spreadsheets.Column> RESULT_COLUMNS = List.of(
-            new cn.parkflow.system.Spreadsheets.Column("设区市", 10), new cn.parkflow.system.Spreadsheets.Column("载体名称", 34),
-            new cn.parkflow.system.Spreadsheets.Column("运营机构", 34), new cn.parkflow.system.Spreadsheets.Column("统一社会信用代码", 22),
-            new cn.parkflow.system.Spreadsheets.Column("载体类型", 14), new cn.parkflow.system.Spreadsheets.Column("得分", 8),
-            new cn.parkflow.system.Spreadsheets.Column("等级", 6), new cn.parkflow.system.Spreadsheets.Column("等级名称", 10),
-            new cn.parkflow.system.Spreadsheets.Column("评定等级", 8), new cn.parkflow.system.Spreadsheets.Column("年度报告", 10),
-            new cn.parkflow.system.Spreadsheets.Column("已确认", 8), new cn.parkflow.system.Spreadsheets.Column("调整理由", 40));
+    static final List<Spreadsheets.Column> RESULT_COLUMNS = List.of(
+            new Spreadsheets.Column("设区市", 10), new Spreadsheets.Column("载体名称", 34), new Spreadsheets.Column("运营机构", 34),
+            new Spreadsheets.Column("统一社会信用代码", 22), new Spreadsheets.Column("载体类型", 14), new Spreadsheets.Column("得分", 8),
+            new Spreadsheets.Column("等级", 6), new Spreadsheets.Column("等级名称", 10), new Spreadsheets.Column("评定等级", 8),
+            new Spreadsheets.Column("年度报告", 10), new Spreadsheets.Column("已确认", 8), new Spreadsheets.Column("调整理由", 40));
 
-    @org.springframework.web.bind.annotation.GetMapping("/{year}/results.xlsx")
+    @GetMapping("/{year}/results.xlsx")
     @Operation(summary = "导出考核结果 xlsx", description = "不带 city 为全省（省厅）；带 city 为该市（省厅或该市审核人员）")
-    org.springframework.http.ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> results(
-            @PathVariable int year, @org.springframework.web.bind.annotation.RequestParam(required = false) cn.parkflow.registry.City city) {
-        List<EvaluationRuns.ResultLine> lines = runs.results(year, city, CurrentCaller.get());
-        org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody body = out -> cn.parkflow.system.Spreadsheets.write(out,
-                year + "年度考核结果", RESULT_COLUMNS, rows -> lines.forEach(l -> rows.add(java.util.Arrays.asList(l.cityName(), l.carrierName(),
-                        l.operatorName(), l.creditCode(), l.kindLabel(), l.score(), l.rating(), l.ratingLabel(), l.proposed(),
-                        l.reported() ? "已报送" : "未报送", l.confirmed() ? "是" : "否", l.changeReason()))));
-        String name = year + "年度考核结果-" + (city == null ? "全省" : city.label()) + ".xlsx";
-        return org.springframework.http.ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(cn.parkflow.system.Spreadsheets.CONTENT_TYPE))
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
-                        .filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(body);
+    ResponseEntity<StreamingResponseBody> results(@PathVariable int year, @RequestParam(required = false) City city) {
+        return resultListing(year, city).xlsx();
     }
 
-    @org.springframework.web.bind.annotation.GetMapping("/{year}")
+    @GetMapping("/{year}/results.pdf")
+    @Operation(summary = "导出考核结果 PDF", description = "与 xlsx 同样的名单和权限；同样的数据每次生成相同的字节")
+    ResponseEntity<byte[]> resultsPdf(@PathVariable int year, @RequestParam(required = false) City city) {
+        return resultListing(year, city).pdf();
+    }
+
+    private Listing resultListing(int year, City city) {
+        List<EvaluationRuns.ResultLine> lines = runs.results(year, city, CurrentCaller.get());
+        List<List<?>> rows = lines.stream().<List<?>>map(l -> Arrays.asList(l.cityName(), l.carrierName(), l.operatorName(),
+                l.creditCode(), l.kindLabel(), l.score(), l.rating(), l.ratingLabel(), l.proposed(), l.reported() ? "已报送" : "未报送",
+                l.confirmed() ? "是" : "否", l.changeReason())).toList();
+        Instant finished = runs.progress(year).finishedAt();
+        String scope = city == null ? "全省" : city.label();
+        return new Listing(year + "年度科技企业孵化载体考核评价结果", scope + " · 共 " + lines.size() + " 家",
+                Authorities.PROVINCE, finished == null ? null : LocalDate.ofInstant(finished, WorkingCalendar.ZONE), RESULT_COLUMNS, rows,
+                year + "年度考核结果-" + scope);
+    }
+
+    @GetMapping("/{year}")
     @Operation(summary = "考核进度", description = "参评总数、已评定、已确认，按等级和设区市统计，开始和结束时间")
     EvaluationRuns.Progress progress(@PathVariable int year) {
         cn.parkflow.identity.Caller caller = CurrentCaller.get();
@@ -84,7 +101,7 @@ class EvaluationController {
         return runs.progress(year).forCities(caller.reviewedCities());
     }
 
-    @org.springframework.web.bind.annotation.GetMapping("/report-tasks")
+    @GetMapping("/report-tasks")
     @Operation(summary = "本运营机构待报送的年度报告")
     List<CarrierReports.ReportTask> reportTasks() {
         return carrierReports.reportTasks(CurrentCaller.get());
@@ -95,9 +112,9 @@ class EvaluationController {
 
     @PostMapping("/report-tasks/{taskId}")
     @Operation(summary = "运营机构报送年度报告", description = "逐项校验指标（400 并列明字段）；报送后进入评定")
-    org.springframework.http.ResponseEntity<Void> fileReport(@PathVariable String taskId, @RequestBody FiledReport report) {
+    ResponseEntity<Void> fileReport(@PathVariable String taskId, @RequestBody FiledReport report) {
         carrierReports.fileReportTask(taskId, report.indicators(), report.narrative(), CurrentCaller.get());
-        return org.springframework.http.ResponseEntity.noContent().build();
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping(path = "/{year}/reports", consumes = "text/csv")

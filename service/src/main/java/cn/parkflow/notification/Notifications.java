@@ -56,7 +56,7 @@ public class Notifications {
      */
     public int send(Collection<String> userIds, NoticeKind kind, Map<String, String> values, String link) {
         Map<String, String> filled = new LinkedHashMap<>(values);
-        filled.put("link", link == null ? "" : absolute(link));
+        filled.put("link", link == null ? "" : properties.publicLink(link));
         filled.put("platform", "江苏省科技企业孵化载体管理平台");
         Templates.Rendered text = templates.render(kind, filled);
         Instant now = clock.instant();
@@ -87,14 +87,6 @@ public class Notifications {
             directory.members(group).forEach(p -> users.add(p.id()));
         }
         return users;
-    }
-
-    String absolute(String link) {
-        if (link.startsWith("http://") || link.startsWith("https://")) {
-            return link;
-        }
-        String base = properties.publicUrl().toString();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + (link.startsWith("/") ? link : "/" + link);
     }
 
     private long insertNotification(String userId, NoticeKind kind, Templates.Rendered text, String link, Instant now) {

@@ -15,7 +15,9 @@ public record CarrierDetails(
 
     public record Certification(long id, String number, CarrierKind kind, String kindLabel, Level level, String levelLabel,
             String ruleSet, String ruleTable, LocalDate validFrom, LocalDate validUntil, Long applicationId, String status,
-            NationalGrade grade, String gradeLabel, String documentNumber, LocalDate recheckDue) {}
+            NationalGrade grade, String gradeLabel, String documentNumber, LocalDate recheckDue,
+            /** SHA-256 of the certificate PDF as issued (hex), null until it is first downloaded. */
+            String certificateSha256) {}
 
     public record Title(long id, String title, String source, LocalDate validFrom, LocalDate validUntil, boolean current) {}
 

@@ -9,4 +9,4 @@ import org.springframework.data.relational.core.mapping.Table;
 record CertificationRow(
         @Id Long id, Long carrierId, String number, CarrierKind kind, Level level, String ruleSet, String ruleTable,
         LocalDate validFrom, LocalDate validUntil, Long applicationId, String status, Instant createdAt, NationalGrade grade,
-        String documentNumber, LocalDate recheckDue) {}
+        String documentNumber, LocalDate recheckDue, String certificateSha256, Instant certificateIssuedAt) {}

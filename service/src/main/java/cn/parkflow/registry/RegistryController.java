@@ -29,10 +29,12 @@ class RegistryController {
 
     private final RegistryReader reader;
     private final RegistryExport export;
+    private final Certificates certificates;
 
-    RegistryController(RegistryReader reader, RegistryExport export) {
+    RegistryController(RegistryReader reader, RegistryExport export, Certificates certificates) {
         this.reader = reader;
         this.export = export;
+        this.certificates = certificates;
     }
 
     @GetMapping
@@ -49,6 +51,19 @@ class RegistryController {
     @Operation(summary = "载体详情", description = "载体及其认定、称号、考核评价和变更记录")
     CarrierDetails one(@PathVariable long id) {
         return reader.find(id).orElseThrow(() -> ApiException.notFound("载体"));
+    }
+
+    @GetMapping(path = "/{id}/certifications/{number}/certificate.pdf", produces = cn.parkflow.system.Pdf.CONTENT_TYPE)
+    @Operation(summary = "认定证书 PDF", description = "首次下载时出具并留存，此后始终提供同一文件；文件的 SHA-256 摘要在载体详情中公布，供核验")
+    ResponseEntity<byte[]> certificate(@PathVariable long id, @PathVariable String number) {
+        Certificates.Issued issued = certificates.certificate(id, number);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, cn.parkflow.system.Pdf.CONTENT_TYPE)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename("认定证书-" + number + ".pdf", StandardCharsets.UTF_8).build().toString())
+                .eTag("\"" + issued.sha256() + "\"")
+                .header("Repr-Digest", "sha-256=:" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(issued.sha256())) + ":")
+                .body(issued.pdf());
     }
 
     @GetMapping("/export")

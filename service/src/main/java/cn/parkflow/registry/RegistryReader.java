@@ -65,7 +65,7 @@ public class RegistryReader {
                             .map(c -> new CarrierDetails.Certification(c.id(), c.number(), c.kind(), c.kind().label(),
                                     c.level(), c.level().label(), c.ruleSet(), c.ruleTable(), c.validFrom(), c.validUntil(),
                                     c.applicationId(), c.status(), c.grade(), c.grade() == null ? null : c.grade().label(),
-                                    c.documentNumber(), c.recheckDue()))
+                                    c.documentNumber(), c.recheckDue(), c.certificateSha256()))
                             .toList(),
                     titles.findByCarrierIdOrderByValidFromAsc(id).stream()
                             .map(t -> new CarrierDetails.Title(t.id(), t.title(), t.source(), t.validFrom(), t.validUntil(),

@@ -85,7 +85,7 @@ public class RegistryService {
         LocalDate recheck = grade == NationalGrade.EXCELLENT ? command.validFrom().plus(NationalGrade.EXCELLENT_RECHECK) : null;
         CertificationRow certification = certifications.save(new CertificationRow(null, saved.id, number, command.kind(),
                 command.level(), command.ruleSet(), command.ruleTable(), command.validFrom(), command.validUntil(), command.applicationId(),
-                "ACTIVE", now, grade, national == null ? null : national.documentNumber(), recheck));
+                "ACTIVE", now, grade, national == null ? null : national.documentNumber(), recheck, null, null));
         record(actor, saved.id, "CERTIFIED", "认定为" + command.level().label() + command.kind().label()
                 + (grade == null ? "" : "（" + grade.label() + "）") + "，编号 " + number
                 + (national == null ? "" : "，国家认定文号 " + national.documentNumber() + "（" + national.decidedOn() + "）")

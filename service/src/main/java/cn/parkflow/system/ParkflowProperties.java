@@ -44,6 +44,15 @@ public record ParkflowProperties(
         return Period.of(configured != null ? configured : publicationPeriod.toString());
     }
 
+    /** {@code path} under {@code parkflow.public-url}, as printed in mail and documents; an absolute URL stays as it is. */
+    public String publicLink(String path) {
+        if (path.startsWith("http://") || path.startsWith("https://")) {
+            return path;
+        }
+        String base = publicUrl.toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + (path.startsWith("/") ? path : "/" + path);
+    }
+
     public record Demo(@DefaultValue("false") boolean enabled) {}
 
     public record Storage(

@@ -1,7 +1,6 @@
 package cn.parkflow.system;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.relational.core.mapping.RelationalMappingContext;
@@ -12,11 +11,10 @@ import org.springframework.core.convert.converter.Converter;
 @Configuration(proxyBeanMethods = false)
 class SystemConfiguration {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @Bean
     Clock clock() {
-        return Clock.system(CHINA);
+        return Clock.system(WorkingCalendar.ZONE);
     }
 
     /**

@@ -14,6 +14,7 @@ import cn.parkflow.testsupport.AbstractIT;
 import cn.parkflow.testsupport.CertificationDriver;
 import cn.parkflow.testsupport.Drafts;
 import cn.parkflow.testsupport.Http;
+import cn.parkflow.testsupport.PdfText;
 import cn.parkflow.testsupport.TestFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -218,6 +219,17 @@ class BenchmarkSelectionIT extends AbstractIT {
             assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("南京市");
             assertThat(sheet.getRow(1).getCell(8).getStringCellValue()).isEqualTo("入选");
             assertThat(sheet.getLastRowNum()).isEqualTo(30);
+            // the same list as a PDF to keep: every carrier of the spreadsheet, searchable, the same bytes on a re-run
+            Http.Response pdf = as("province").get(base + "/results.pdf");
+            assertThat(pdf.status()).as(pdf.text()).isEqualTo(200);
+            assertThat(pdf.header("Content-Type")).startsWith("application/pdf");
+            PdfText text = PdfText.of(pdf.body());
+            assertThat(text.joined()).contains("遴选结果", "名次", "载体名称", "入选", "江苏省科学技术厅");
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                assertThat(text.joined()).contains(sheet.getRow(r).getCell(4).getStringCellValue().replaceAll("\\s+", ""));
+            }
+            assertThat(as("province").get(base + "/results.pdf").body()).isEqualTo(pdf.body());
+            assertThat(as("nanjing").get(base + "/results.pdf").status()).isEqualTo(403);
         }
     }
 

@@ -15,6 +15,7 @@ import cn.parkflow.registry.Level;
 import cn.parkflow.registry.RegistryService;
 import cn.parkflow.testsupport.AbstractIT;
 import cn.parkflow.testsupport.Http;
+import cn.parkflow.testsupport.PdfText;
 import cn.parkflow.testsupport.ItInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -129,6 +130,17 @@ class TwoNodeEvaluationIT {
             assertThat(rows(own.body())).isEqualTo(nanjingCarriers);
             assertThat(nanjing.get("/api/evaluations/2005/results.xlsx").status()).isEqualTo(403);
             assertThat(nanjing.get("/api/evaluations/2005/results.xlsx?city=320200").status()).isEqualTo(403);
+            // and as PDF: the city's carriers, searchable, the same bytes on a re-run, under the same permissions
+            Http.Response pdf = nanjing.get("/api/evaluations/2005/results.pdf?city=320100");
+            assertThat(pdf.status()).as(pdf.text()).isEqualTo(200);
+            PdfText text = PdfText.of(pdf.body());
+            assertThat(text.joined()).contains("2005年度科技企业孵化载体考核评价结果", "南京市", "江苏省科学技术厅");
+            for (String carrier : jdbc.queryForList("SELECT c.name FROM evaluation_result r JOIN carrier c ON c.id = r.carrier_id "
+                    + "WHERE r.eval_year = 2005 AND r.city = '320100'", String.class)) {
+                assertThat(text.joined()).contains(carrier.replaceAll("\\s+", ""));
+            }
+            assertThat(nanjing.get("/api/evaluations/2005/results.pdf?city=320100").body()).isEqualTo(pdf.body());
+            assertThat(nanjing.get("/api/evaluations/2005/results.pdf").status()).isEqualTo(403);
 
             // second run: node A works alone (B's job executor held), closes once some carriers are rated, and provably
             // leaves work behind; B's job executor then starts and rates the rest. Node A's loss does not depend on timing.

@@ -326,6 +326,11 @@ class PortalBrowserIT extends AbstractBrowserIT {
         b.go("/portal/publications.html");
         WebElement button = b.until("listed", d -> d.findElements(By.cssSelector("#publications button[data-id='" + id + "']")).stream()
                 .findFirst().orElse(null));
+        // the printable notice is one click away and lists the carrier
+        Http.Response notice = Http.fetch(URI.create(b.driver().findElement(By.id("notice-pdf")).getAttribute("href")));
+        assertThat(notice.status()).isEqualTo(200);
+        assertThat(cn.parkflow.testsupport.PdfText.of(notice.body()).joined())
+                .contains(button.getAttribute("data-name").replaceAll("\\s+", ""));
         b.click(button);
         b.until("form focused", d -> "objection-title".equals(d.switchTo().activeElement().getAttribute("id")) ? true : null);
         b.click(b.driver().findElement(By.id("send-objection")));
@@ -369,6 +374,15 @@ class PortalBrowserIT extends AbstractBrowserIT {
         b.until("details", d -> d.findElement(By.id("title")).getText().equals(carrier) ? true : null);
         assertThat(b.visible("#tables").getText()).contains("认定编号", "年度考核", "变更记录");
         assertThat(b.driver().findElement(By.id("summary")).getText()).contains("苏州市");
+        // its certificate downloads from the page, and the page then shows the SHA-256 of exactly that file
+        WebElement certificate = b.driver().findElement(By.linkText("下载证书（PDF）"));
+        Http.Response pdf = Http.fetch(URI.create(certificate.getAttribute("href")));
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(cn.parkflow.testsupport.PdfText.of(pdf.body()).joined()).contains(carrier.replaceAll("\\s+", ""));
+        b.driver().navigate().refresh();
+        String sha256 = TestFiles.sha256(pdf.body());
+        b.until("digest shown", d -> d.findElements(By.cssSelector("#tables code.digest")).stream()
+                .anyMatch(c -> c.getText().equals(sha256)) ? true : null);
         PortalAccessBrowserIT.checkLabelsAndTabOrder(b, "carrier.html");
     }
 
