@@ -30,7 +30,7 @@ final class PublicationNotice {
         return Pdf.write(new Pdf.Meta("江苏省科技企业孵化载体认定公示", "拟认定载体名单（" + entries.size() + " 家）", Authorities.PROVINCE, dated), false, page -> {
             page.gap(12).title("江苏省科技企业孵化载体认定公示", 20).gap(16);
             if (entries.isEmpty()) {
-                page.paragraph("目前没有正在公示的拟认定载体。", 12);
+                page.paragraph("目前没有正在公示的拟认定载体。", 12).gap(12);
             } else {
                 page.paragraph("根据江苏省科技企业孵化载体认定管理的有关规定，经运营机构申报、设区市科技主管部门审核推荐、省科学技术厅组织专家评审，"
                                 + "现将以下 " + entries.size() + " 家拟认定载体予以公示，接受社会监督。各载体的公示期见下表，公示截止时间以北京时间为准。", 12)

@@ -143,7 +143,7 @@ class CampaignController {
         List<List<?>> rows = lines.stream().<List<?>>map(l -> Arrays.asList(l.rank(), l.score(), l.cityName(), l.cityRank(),
                 l.carrierName(), l.operatorName(), l.creditCode(), l.applicationId(), l.statusLabel())).toList();
         LocalDate dated = campaign.publicationEnd() == null ? null : LocalDate.ofInstant(campaign.publicationEnd(), WorkingCalendar.ZONE);
-        return new Listing(campaign.title() + "遴选结果", campaign.year() + "年度 · 共 " + lines.size() + " 家申报",
+        return new Listing(campaign.title() + (campaign.title().strip().endsWith("遴选") ? "结果" : " 遴选结果"), campaign.year() + "年度 · 共 " + lines.size() + " 家申报",
                 Authorities.PROVINCE, dated, RESULT_COLUMNS, rows, "标杆孵化器遴选结果-" + id);
     }
 }

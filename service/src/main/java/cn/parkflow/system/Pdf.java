@@ -179,6 +179,7 @@ public final class Pdf {
             for (Map.Entry<String, String> pair : pairs) {
                 labelWidth = Math.max(labelWidth, width(pair.getKey() + "：", bold, fontSize));
             }
+            labelWidth += fontSize / 2; // the colon's own blank is not enough between a label and its value
             float valueWidth = width() - labelWidth;
             for (Map.Entry<String, String> pair : pairs) {
                 List<String> values = wrap(value(pair.getValue()), regular, fontSize, valueWidth, 0);
