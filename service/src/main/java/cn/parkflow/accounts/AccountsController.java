@@ -1,5 +1,7 @@
 package cn.parkflow.accounts;
 
+import cn.parkflow.system.Outcomes;
+import cn.parkflow.system.PublicAccess;
 import cn.parkflow.document.DocumentResponses;
 import cn.parkflow.document.Evidence;
 import cn.parkflow.identity.CurrentCaller;
@@ -41,6 +43,8 @@ class AccountsController {
 
     @PostMapping
     @Operation(summary = "运营机构注册账号（公开）", description = "信用代码、密码策略、手机号、邮箱、设区市有误 400（指明字段）；用户名已被使用 409")
+    @PublicAccess
+    @Outcomes(value = 201, problems = 409)
     ResponseEntity<OperatorRegistrations.Registered> register(@Valid @RequestBody OperatorRegistrations.Registration registration) {
         OperatorRegistrations.Registered registered = registrations.register(registration);
         return ResponseEntity.created(URI.create("/api/accounts/operators/" + registered.username())).body(registered);
@@ -56,12 +60,14 @@ class AccountsController {
 
     @GetMapping("/{username}")
     @Operation(summary = "注册申请详情", description = "注册人本人、所在设区市科技局和省科技厅可看；审核状态与不予通过的理由")
+    @Outcomes(problems = 404)
     OperatorRegistrations.View get(@PathVariable String username) {
         return registrations.get(username, CurrentCaller.get());
     }
 
     @PostMapping(path = "/{username}/licence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "上传营业执照", description = "注册人本人，待审核期间；PDF、OFD、JPEG 或 PNG（按内容判断）")
+    @Outcomes(value = 201, problems = {404, 409})
     ResponseEntity<Evidence> uploadLicence(@PathVariable String username, @RequestPart(name = "file", required = false) MultipartFile file)
             throws IOException {
         try (InputStream in = DocumentResponses.file(file).getInputStream()) {
@@ -72,18 +78,21 @@ class AccountsController {
 
     @GetMapping("/{username}/licence")
     @Operation(summary = "查看营业执照", description = "注册人本人、所在设区市科技局和省科技厅")
+    @Outcomes(value = 302, orBytes = true, problems = 404)
     ResponseEntity<?> licence(@PathVariable String username, @RequestParam(defaultValue = "false") boolean download) {
         return responses.serve(registrations.licence(username, CurrentCaller.get()), download);
     }
 
     @PostMapping("/{username}/approve")
     @Operation(summary = "批准注册", description = "所在设区市科技局或省科技厅；未上传营业执照 422；已审核 409")
+    @Outcomes(problems = {404, 409, 422})
     OperatorRegistrations.View approve(@PathVariable String username) {
         return registrations.approve(username, CurrentCaller.get());
     }
 
     @PostMapping("/{username}/reject")
     @Operation(summary = "不予通过", description = "所在设区市科技局或省科技厅，须说明理由（注册人可见）")
+    @Outcomes(problems = {404, 409})
     OperatorRegistrations.View reject(@PathVariable String username, @RequestBody(required = false) Reason reason) {
         return registrations.reject(username, reason == null ? null : reason.reason(), CurrentCaller.get());
     }

@@ -1,5 +1,6 @@
 package cn.parkflow.accounts;
 
+import cn.parkflow.system.Outcomes;
 import cn.parkflow.document.DocumentResponses;
 import cn.parkflow.identity.CurrentCaller;
 import cn.parkflow.registry.City;
@@ -41,6 +42,7 @@ class ExpertsController {
 
     @PostMapping
     @Operation(summary = "新增专家（省科技厅）", description = "201，返回一次性初始密码，首次登录须修改；字段有误 400；用户名已被使用 409")
+    @Outcomes(value = 201, problems = 409)
     ResponseEntity<ExpertPool.Created> create(@Valid @RequestBody ExpertPool.ExpertForm form) {
         ExpertPool.Created created = pool.create(form, CurrentCaller.get());
         return ResponseEntity.created(URI.create("/api/accounts/experts/" + created.username())).body(created);
@@ -55,12 +57,14 @@ class ExpertsController {
 
     @GetMapping("/{username}")
     @Operation(summary = "专家详情", description = "省科技厅或专家本人")
+    @Outcomes(problems = 404)
     ExpertPool.View get(@PathVariable String username) {
         return pool.get(username, CurrentCaller.get());
     }
 
     @PutMapping("/{username}")
     @Operation(summary = "修改专家信息（省科技厅）", description = "用户名不可修改；姓名与邮箱同步到账号")
+    @Outcomes(problems = 404)
     ExpertPool.View update(@PathVariable String username, @Valid @RequestBody ExpertPool.ExpertForm form) {
         return pool.update(username, form, CurrentCaller.get());
     }
@@ -69,18 +73,21 @@ class ExpertsController {
 
     @PutMapping("/{username}/conflicts")
     @Operation(summary = "声明回避单位", description = "专家本人或省科技厅：永不评审的运营机构（统一社会信用代码），整体替换")
+    @Outcomes(problems = 404)
     ExpertPool.View conflicts(@PathVariable String username, @RequestBody Conflicts conflicts) {
         return pool.declareConflicts(username, conflicts == null ? null : conflicts.creditCodes(), CurrentCaller.get());
     }
 
     @PostMapping("/{username}/deactivate")
     @Operation(summary = "停用专家（省科技厅）", description = "不再抽取；其待办评审任务按同一回避规则改派其他专家；无人可接替时 409，不作任何改动")
+    @Outcomes(problems = {404, 409})
     ExpertPool.Deactivated deactivate(@PathVariable String username) {
         return pool.deactivate(username, CurrentCaller.get());
     }
 
     @PostMapping("/{username}/activate")
-    @Operation(summary = "重新启用专家（省科技厅）")
+    @Operation(summary = "重新启用专家（省科技厅）", description = "启用后重新参与抽取，并回到专家用户组")
+    @Outcomes(problems = 404)
     ExpertPool.View activate(@PathVariable String username) {
         return pool.activate(username, CurrentCaller.get());
     }
@@ -89,6 +96,7 @@ class ExpertsController {
     @Operation(summary = "从 Excel 导入专家（省科技厅）",
             description = "multipart file（.xlsx，首个工作表，首行为中文列名：用户名、姓名、常住城市、工作单位、工作单位统一社会信用代码、专业领域、职称、电子邮箱、手机号码，可选回避单位统一社会信用代码）；"
                     + "逐行检查，返回已创建的专家及其一次性初始密码和被拒绝的行及原因；被拒绝的行不保存任何内容")
+    @Outcomes(value = 201, also = 200)
     ResponseEntity<ExpertImport.Result> importXlsx(@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
         try (InputStream in = DocumentResponses.file(file).getInputStream()) {
             ExpertImport.Result result = imports.importXlsx(in, CurrentCaller.get());

@@ -1,5 +1,6 @@
 package cn.parkflow.application;
 
+import cn.parkflow.system.Outcomes;
 import cn.parkflow.document.DocumentResponses;
 import cn.parkflow.document.DocumentType;
 import cn.parkflow.document.Evidence;
@@ -55,7 +56,8 @@ class ApplicationController {
     }
 
     @PostMapping
-    @Operation(summary = "创建申报草稿")
+    @Operation(summary = "创建申报草稿", description = "运营机构账号（已审核）为本机构的载体创建认定申报草稿；字段逐项校验，有误 400 并列明字段，不保存任何内容")
+    @Outcomes(value = 201, problems = {409, 422})
     ResponseEntity<ApplicationView> create(@Valid @RequestBody ApplicationDraft draft) {
         ApplicationView view = service.create(draft, CurrentCaller.get());
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(view.id()).toUri();
@@ -63,19 +65,21 @@ class ApplicationController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "修改草稿或补正中的申报")
+    @Operation(summary = "修改草稿或补正中的申报", description = "仅草稿或补正中的申报可改，否则 409；字段校验同创建")
+    @Outcomes(problems = {404, 409})
     ApplicationView update(@PathVariable long id, @Valid @RequestBody ApplicationDraft draft) {
         return service.update(id, draft, CurrentCaller.get());
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "申报详情，含文件与办理记录")
+    @Operation(summary = "申报详情，含文件与办理记录", description = "状态、阶段、资格审查结果、材料、办理记录；审核人员另见专家评审汇总与现场核查记录")
+    @Outcomes(problems = 404)
     ApplicationView get(@PathVariable long id) {
         return service.get(id, CurrentCaller.get());
     }
 
     @GetMapping
-    @Operation(summary = "当前用户可见的申报")
+    @Operation(summary = "当前用户可见的申报", description = "运营机构看本机构的，设区市看本市的，省科技厅看全部；可按状态、设区市筛选，分页")
     PageResult<ApplicationView.Summary> list(
             @RequestParam(required = false) ApplicationStatus status,
             @RequestParam(required = false) City city,
@@ -86,6 +90,7 @@ class ApplicationController {
 
     @PostMapping(path = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "上传证明材料", description = "PDF、OFD、JPEG 或 PNG，按内容识别；超过大小上限返回 413，格式不符返回 415")
+    @Outcomes(value = 201, problems = {404, 409})
     ResponseEntity<Evidence> upload(@PathVariable long id,
             @RequestParam(required = false) String type,
             @RequestPart(required = false) MultipartFile file) throws IOException {
@@ -104,6 +109,7 @@ class ApplicationController {
      */
     @GetMapping("/{id}/documents/{docId}")
     @Operation(summary = "查看证明材料", description = "S3 存储时 302 跳转到有效期不超过5分钟的预签名地址")
+    @Outcomes(value = 302, orBytes = true, problems = 404)
     ResponseEntity<?> download(@PathVariable long id, @PathVariable long docId,
             @RequestParam(defaultValue = "false") boolean download) {
         return responses.serve(service.document(id, docId, CurrentCaller.get()), download);

@@ -1,5 +1,8 @@
 package cn.parkflow.application;
 
+import cn.parkflow.system.Outcomes;
+import cn.parkflow.system.Pdf;
+import cn.parkflow.system.PublicAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -21,12 +24,15 @@ class PublicationController {
 
     @GetMapping("/api/publications")
     @Operation(summary = "正在公示的项目", description = "名称、运营机构、类型、级别、设区市、地址和公示截止时间")
+    @PublicAccess
     List<ApplicationStages.PublicationEntry> current() {
         return workflow.publications();
     }
 
     @GetMapping(path = "/api/publications/notice.pdf", produces = cn.parkflow.system.Pdf.CONTENT_TYPE)
     @Operation(summary = "公示公告 PDF", description = "正在公示的全部载体、各自的公示期和异议方式；同一名单生成的文件逐字节相同")
+    @PublicAccess
+    @Outcomes(files = Pdf.CONTENT_TYPE)
     org.springframework.http.ResponseEntity<byte[]> notice() {
         byte[] pdf = PublicationNotice.render(workflow.publications(), properties.publicLink("/portal/publications.html"));
         return org.springframework.http.ResponseEntity.ok()

@@ -1,5 +1,8 @@
 package cn.parkflow.benchmark;
 
+import cn.parkflow.system.Pdf;
+import cn.parkflow.system.Outcomes;
+import cn.parkflow.system.PublicAccess;
 import cn.parkflow.document.DocumentResponses;
 import cn.parkflow.document.DocumentType;
 import cn.parkflow.document.Evidence;
@@ -54,19 +57,22 @@ class CampaignController {
 
     @PostMapping
     @Operation(summary = "发起遴选（省科技厅审核人员）", description = "同时启动 benchmark-selection 流程，业务键为遴选编号")
+    @Outcomes(value = 201, problems = 409)
     ResponseEntity<CampaignService.CampaignView> open(@Valid @RequestBody OpenCampaign request) {
         CampaignService.CampaignView view = service.open(request, CurrentCaller.get());
         return ResponseEntity.created(URI.create("/api/benchmark/campaigns/" + view.id())).body(view);
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "遴选阶段、各市名额与申报、推荐、入选数")
+    @Operation(summary = "遴选阶段、各市名额与申报、推荐、入选数", description = "省科技厅看全部；设区市科技局只看本市的名额与计数")
+    @Outcomes(problems = 404)
     CampaignService.CampaignView get(@PathVariable long id) {
         return service.get(id, CurrentCaller.get());
     }
 
     @GetMapping("/{id}/dashboard")
-    @Operation(summary = "名额看板：各市名额、申报、推荐、入选")
+    @Operation(summary = "名额看板：各市名额、申报、推荐、入选", description = "每个设区市一行：名额、申报数、推荐数、入选数")
+    @Outcomes(problems = 404)
     List<CampaignService.CityLine> dashboard(@PathVariable long id) {
         cn.parkflow.identity.Caller caller = CurrentCaller.get();
         if (!caller.isProvince() && caller.reviewedCities().isEmpty()) {
@@ -77,12 +83,14 @@ class CampaignController {
 
     @PostMapping("/{id}/applications")
     @Operation(summary = "运营机构为本机构载体申报", description = "截止后 409；不符合条件 422 并列明原因")
+    @Outcomes(value = 201, problems = {404, 409, 422})
     ResponseEntity<CampaignService.Applied> apply(@PathVariable long id, @Valid @RequestBody CampaignService.Apply request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(service.apply(id, request, CurrentCaller.get()));
     }
 
     @PostMapping(path = "/{id}/applications/{applicationId}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "上传申报材料", description = "截止前；PDF、OFD、JPEG 或 PNG，按内容识别")
+    @Outcomes(value = 201, problems = {404, 409})
     ResponseEntity<Evidence> upload(@PathVariable long id, @PathVariable long applicationId,
             @RequestParam(required = false) String type, @RequestPart(required = false) MultipartFile file) throws IOException {
         DocumentType documentType = DocumentResponses.type(type);
@@ -95,13 +103,15 @@ class CampaignController {
     }
 
     @GetMapping("/{id}/applications/{applicationId}/documents")
-    @Operation(summary = "申报材料清单")
+    @Operation(summary = "申报材料清单", description = "申报单位、省科技厅、所在设区市和评分专家可见：材料类型、文件名、大小与 SHA-256")
+    @Outcomes(problems = 404)
     List<Evidence> documents(@PathVariable long id, @PathVariable long applicationId) {
         return dossiers.documents(id, applicationId, CurrentCaller.get());
     }
 
     @GetMapping("/{id}/applications/{applicationId}/documents/{docId}")
     @Operation(summary = "查看申报材料", description = "申报单位、省厅、所在设区市和评分专家可见")
+    @Outcomes(value = 302, orBytes = true, problems = 404)
     ResponseEntity<?> download(@PathVariable long id, @PathVariable long applicationId, @PathVariable long docId,
             @RequestParam(defaultValue = "false") boolean download) {
         return responses.serve(dossiers.document(id, applicationId, docId, CurrentCaller.get()), download);
@@ -109,30 +119,37 @@ class CampaignController {
 
     @GetMapping("/{id}/publication")
     @Operation(summary = "公示名单（公开）", description = "公示期内的拟入选名单；公示期外为空")
+    @PublicAccess
+    @Outcomes(problems = 404)
     List<CampaignService.PublicationEntry> publication(@PathVariable long id) {
         return service.publication(id);
     }
 
     @PostMapping("/{id}/objections")
     @Operation(summary = "对公示名单中的载体提出异议（公开，实名）", description = "公示期外 409")
+    @PublicAccess
+    @Outcomes(value = 201, problems = {404, 409})
     ResponseEntity<CampaignService.ObjectionReceipt> object(@PathVariable long id, @Valid @RequestBody CampaignService.Objection objection) {
         return ResponseEntity.status(HttpStatus.CREATED).body(service.object(id, objection));
     }
 
     @GetMapping("/{id}/results")
     @Operation(summary = "遴选结果（省科技厅）", description = "名次、得分、设区市、载体、运营机构、结果")
+    @Outcomes(problems = 404)
     List<CampaignDossiers.ResultLine> results(@PathVariable long id) {
         return dossiers.results(id, CurrentCaller.get());
     }
 
     @GetMapping("/{id}/results.xlsx")
-    @Operation(summary = "导出遴选结果 xlsx（省科技厅）")
+    @Operation(summary = "导出遴选结果 xlsx（省科技厅）", description = "与遴选结果接口同样的名单，中文表头，名次与得分为数值单元格")
+    @Outcomes(files = Spreadsheets.CONTENT_TYPE, problems = 404)
     ResponseEntity<StreamingResponseBody> resultsXlsx(@PathVariable long id) {
         return resultListing(id).xlsx();
     }
 
     @GetMapping("/{id}/results.pdf")
     @Operation(summary = "导出遴选结果 PDF（省科技厅）", description = "与 xlsx 同样的名单；同样的数据每次生成相同的字节")
+    @Outcomes(files = Pdf.CONTENT_TYPE, problems = 404)
     ResponseEntity<byte[]> resultsPdf(@PathVariable long id) {
         return resultListing(id).pdf();
     }

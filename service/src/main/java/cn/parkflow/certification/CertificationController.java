@@ -1,5 +1,7 @@
 package cn.parkflow.certification;
 
+import cn.parkflow.system.Outcomes;
+import cn.parkflow.system.PublicAccess;
 import cn.parkflow.identity.CurrentCaller;
 import cn.parkflow.publication.Objections;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,6 +31,7 @@ class CertificationController {
 
     @PostMapping("/{id}/submit")
     @Operation(summary = "提交申报（或补正后重新提交）", description = "缺少必备材料 422；已提交或同一载体同一类型已有在办申报 409")
+    @Outcomes(value = 202, problems = {404, 409, 422})
     ResponseEntity<CertificationSubmissions.Submitted> submit(@PathVariable long id) {
         return ResponseEntity.accepted().body(submissions.submit(id, CurrentCaller.get()));
     }
@@ -41,6 +44,8 @@ class CertificationController {
 
     @PostMapping("/{id}/objections")
     @Operation(summary = "对公示项目提出异议", description = "仅在公示期内受理，否则 409")
+    @PublicAccess
+    @Outcomes(value = 201, problems = {404, 409})
     ResponseEntity<CertificationSubmissions.ObjectionReceipt> object(@PathVariable long id, @Valid @RequestBody ObjectionRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(submissions.object(id, new Objections.Filed(request.objectorName().strip(), request.contact().strip(), request.text().strip())));

@@ -1,5 +1,6 @@
 package cn.parkflow.change;
 
+import cn.parkflow.system.Outcomes;
 import cn.parkflow.document.DocumentResponses;
 import cn.parkflow.identity.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,6 +36,7 @@ class ChangeController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "报送变更备案", description = "变更类型 NAME/OPERATOR/AREA/SITE、生效日期、变更后的值、说明和证明材料（evidence，可多份）；"
             + "超过变更后3个月报送的标记为逾期备案")
+    @Outcomes(value = 201, problems = {404, 409})
     ResponseEntity<CarrierChanges.ChangeView> file(@PathVariable long carrierId,
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String effectiveDate,
@@ -53,12 +55,14 @@ class ChangeController {
 
     @GetMapping
     @Operation(summary = "变更备案记录", description = "该载体的运营机构、所在设区市科技局和省科技厅可查看")
+    @Outcomes(problems = 404)
     List<CarrierChanges.ChangeView> list(@PathVariable long carrierId) {
         return changes.list(carrierId, CurrentCaller.get());
     }
 
     @GetMapping("/{changeId}/documents/{docId}")
-    @Operation(summary = "查看变更证明材料")
+    @Operation(summary = "查看变更证明材料", description = "访问检查同变更备案记录；S3 存储时 302 跳转到有效期不超过 5 分钟的预签名地址")
+    @Outcomes(value = 302, orBytes = true, problems = 404)
     ResponseEntity<?> document(@PathVariable long carrierId, @PathVariable long changeId, @PathVariable long docId,
             @RequestParam(defaultValue = "false") boolean download) {
         return responses.serve(changes.document(carrierId, changeId, docId, CurrentCaller.get()), download);

@@ -1,5 +1,6 @@
 package cn.parkflow.dashboard;
 
+import cn.parkflow.system.PublicAccess;
 import cn.parkflow.application.ApplicationStatus;
 import cn.parkflow.document.DocumentRules;
 import cn.parkflow.document.DocumentType;
@@ -44,7 +45,8 @@ class CatalogueController {
             Map<CarrierKind, List<DocumentType>> requiredDocuments, long maxDocumentBytes) {}
 
     @GetMapping("/api/catalogue")
-    @Operation(summary = "代码表：类型、级别、设区市、产业领域、材料类型、状态、指标及各类型必备材料")
+    @Operation(summary = "代码表：类型、级别、设区市、产业领域、材料类型、状态、指标及各类型必备材料", description = "公开；每个代码及其中文名称，指标的单位，各类型的必备材料和上传大小上限；可缓存 5 分钟")
+    @PublicAccess
     ResponseEntity<Catalogue> catalogue() {
         Map<CarrierKind, List<DocumentType>> required = new LinkedHashMap<>();
         for (CarrierKind kind : CarrierKind.values()) {

@@ -1,5 +1,7 @@
 package cn.parkflow.evaluation;
 
+import cn.parkflow.system.Pdf;
+import cn.parkflow.system.Outcomes;
 import cn.parkflow.identity.CurrentCaller;
 import cn.parkflow.registry.Authorities;
 import cn.parkflow.registry.City;
@@ -53,6 +55,7 @@ class EvaluationController {
 
     @PostMapping
     @Operation(summary = "发起年度考核（省科技厅审核人员）", description = "每年一次；已发起的年度 409。业务键 EVAL-<year>")
+    @Outcomes(value = 201, problems = 409)
     ResponseEntity<EvaluationRuns.Started> start(@jakarta.validation.Valid @RequestBody Start start) {
         EvaluationRuns.Started started = runs.start(start.year(), CurrentCaller.get());
         return ResponseEntity.created(java.net.URI.create("/api/evaluations/" + started.year())).body(started);
@@ -66,12 +69,14 @@ class EvaluationController {
 
     @GetMapping("/{year}/results.xlsx")
     @Operation(summary = "导出考核结果 xlsx", description = "不带 city 为全省（省厅）；带 city 为该市（省厅或该市审核人员）")
+    @Outcomes(files = Spreadsheets.CONTENT_TYPE, problems = 404)
     ResponseEntity<StreamingResponseBody> results(@PathVariable int year, @RequestParam(required = false) City city) {
         return resultListing(year, city).xlsx();
     }
 
     @GetMapping("/{year}/results.pdf")
     @Operation(summary = "导出考核结果 PDF", description = "与 xlsx 同样的名单和权限；同样的数据每次生成相同的字节")
+    @Outcomes(files = Pdf.CONTENT_TYPE, problems = 404)
     ResponseEntity<byte[]> resultsPdf(@PathVariable int year, @RequestParam(required = false) City city) {
         return resultListing(year, city).pdf();
     }
@@ -90,6 +95,7 @@ class EvaluationController {
 
     @GetMapping("/{year}")
     @Operation(summary = "考核进度", description = "参评总数、已评定、已确认，按等级和设区市统计，开始和结束时间")
+    @Outcomes(problems = 404)
     EvaluationRuns.Progress progress(@PathVariable int year) {
         cn.parkflow.identity.Caller caller = CurrentCaller.get();
         if (caller.isProvince()) {
@@ -102,7 +108,7 @@ class EvaluationController {
     }
 
     @GetMapping("/report-tasks")
-    @Operation(summary = "本运营机构待报送的年度报告")
+    @Operation(summary = "本运营机构待报送的年度报告", description = "当前运营机构账号的待办年度报告任务：载体、年度、截止时间和需填报的指标")
     List<CarrierReports.ReportTask> reportTasks() {
         return carrierReports.reportTasks(CurrentCaller.get());
     }
@@ -112,6 +118,7 @@ class EvaluationController {
 
     @PostMapping("/report-tasks/{taskId}")
     @Operation(summary = "运营机构报送年度报告", description = "逐项校验指标（400 并列明字段）；报送后进入评定")
+    @Outcomes(value = 204, problems = {404, 409})
     ResponseEntity<Void> fileReport(@PathVariable String taskId, @RequestBody FiledReport report) {
         carrierReports.fileReportTask(taskId, report.indicators(), report.narrative(), CurrentCaller.get());
         return ResponseEntity.noContent().build();
@@ -119,12 +126,14 @@ class EvaluationController {
 
     @PostMapping(path = "/{year}/reports", consumes = "text/csv")
     @Operation(summary = "导入年度统计数据（CSV，中文表头）", description = "逐行校验；返回接受的行和拒绝的行及原因，被拒绝的行不写入任何数据")
+    @Outcomes(problems = 404)
     ReportImport.Result importCsv(@PathVariable int year, @RequestBody byte[] csv) throws IOException {
         return reports.importCsv(year, new StringReader(new String(csv, StandardCharsets.UTF_8)), CurrentCaller.get());
     }
 
     @PostMapping(path = "/{year}/reports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "导入年度统计数据（上传 CSV 文件）")
+    @Operation(summary = "导入年度统计数据（上传 CSV 文件）", description = "multipart 的 file 字段为中文表头的 CSV；逐行校验，返回接受的行和拒绝的行及原因，被拒绝的行不作任何保存")
+    @Outcomes(problems = 404)
     ReportImport.Result importFile(@PathVariable int year, @RequestPart(required = false) MultipartFile file) throws IOException {
         if (file == null || file.isEmpty()) {
             throw FieldErrors.single("file", "请选择要导入的 CSV 文件");
@@ -136,6 +145,7 @@ class EvaluationController {
 
     @PostMapping(path = "/{year}/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "导入年度统计数据（JSON 数组）", description = "每个对象含 creditCode、carrierName（同一信用代码有多个载体时必填）和各项指标")
+    @Outcomes(problems = 404)
     ReportImport.Result importJson(@PathVariable int year, @RequestBody List<Map<String, Object>> rows) {
         return reports.importJson(year, rows, CurrentCaller.get());
     }

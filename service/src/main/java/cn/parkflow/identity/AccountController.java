@@ -1,5 +1,6 @@
 package cn.parkflow.identity;
 
+import cn.parkflow.system.Outcomes;
 import cn.parkflow.workflow.Directory;
 
 import cn.parkflow.system.ApiException;
@@ -30,6 +31,7 @@ class AccountController {
 
     @PostMapping("/{username}/unlock")
     @Operation(summary = "解除账号锁定", description = "省科技厅审核人员或管理员；账号不存在 404")
+    @Outcomes(value = 204, problems = 404)
     ResponseEntity<Void> unlock(@PathVariable String username) {
         Caller caller = CurrentCaller.get();
         if (!caller.isAdmin() && !caller.in(Roles.PROVINCE_REVIEWER)) {

@@ -1,20 +1,27 @@
 package cn.parkflow.identity;
 
 import cn.parkflow.system.ProblemResponses;
+import cn.parkflow.system.PublicAccess;
 import cn.parkflow.workflow.BrowserSessions;
 import cn.parkflow.workflow.InitialPasswordGate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Who may call what. {@code /api} uses HTTP Basic against Camunda's identity service; the registry
@@ -33,21 +40,16 @@ class SecurityConfiguration {
 
     @Bean
     @org.springframework.core.annotation.Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, BrowserSessions sessions, InitialPasswordGate initialPasswords)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, BrowserSessions sessions, InitialPasswordGate initialPasswords,
+            @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers)
             throws Exception {
         http.securityMatcher("/api/**")
                 .addFilterBefore(sessions.filter(), BasicAuthenticationFilter.class)
                 // an account with a one-time initial password changes it before anything else
                 .addFilterAfter(initialPasswords.apiFilter(), BasicAuthenticationFilter.class)
+                // the operations marked @PublicAccess (registry, publications, objections, registration, login), nothing else
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.GET, "/api/registry/**", "/api/publications/**", "/api/benchmark/campaigns/*/publication",
-                                "/api/catalogue").permitAll()
-                        // the portal's login and logout; the session's own user is read per request
-                        .requestMatchers("/api/session").permitAll()
-                        // operators register their own accounts (the city verifies them)
-                        .requestMatchers(HttpMethod.POST, "/api/accounts/operators").permitAll()
-                        // anyone may object to a publication, under their real name (checked per request)
-                        .requestMatchers(HttpMethod.POST, "/api/applications/*/objections", "/api/benchmark/campaigns/*/objections").permitAll()
+                        .requestMatchers(publicOperations(handlers)).permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("parkflow")
                         .authenticationEntryPoint((request, response, e) -> {
@@ -85,6 +87,27 @@ class SecurityConfiguration {
                                         new org.springframework.security.web.util.matcher.AntPathRequestMatcher("/")),
                                 new org.springframework.security.web.header.writers.StaticHeadersWriter("Content-Security-Policy", PORTAL_CSP))));
         return http.build();
+    }
+
+    /** A matcher per path and verb of each {@link PublicAccess} handler method. */
+    static RequestMatcher[] publicOperations(RequestMappingHandlerMapping handlers) {
+        List<RequestMatcher> matchers = new ArrayList<>();
+        handlers.getHandlerMethods().forEach((info, method) -> {
+            if (!method.hasMethodAnnotation(PublicAccess.class)) {
+                return;
+            }
+            Set<RequestMethod> verbs = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (verbs.isEmpty()) {
+                    matchers.add(new AntPathRequestMatcher(pattern));
+                }
+                verbs.forEach(verb -> matchers.add(new AntPathRequestMatcher(pattern, verb.name())));
+            }
+        });
+        if (matchers.isEmpty()) {
+            throw new IllegalStateException("no @PublicAccess operation found: the handler mappings are not ready");
+        }
+        return matchers.toArray(RequestMatcher[]::new);
     }
 
     private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title, String detail)

@@ -1,5 +1,7 @@
 package cn.parkflow.identity;
 
+import cn.parkflow.system.Outcomes;
+import cn.parkflow.system.PublicAccess;
 import cn.parkflow.workflow.BrowserSessions;
 import cn.parkflow.workflow.Directory;
 
@@ -40,6 +42,8 @@ class SessionController {
 
     @PostMapping
     @Operation(summary = "登录", description = "用户名或密码错误时 401；成功后返回用户、所属用户组及修改类请求须携带的 X-Parkflow-Csrf 令牌")
+    @PublicAccess
+    @Outcomes(problems = 401)
     BrowserSessions.Login login(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
         String user = credentials.username().strip();
         if (!identity.checkPassword(user, credentials.password())) {
@@ -55,6 +59,7 @@ class SessionController {
     @PostMapping("/password")
     @Operation(summary = "修改密码", description = "当前用户；当前密码错误 400（计入登录失败次数）；新密码须符合密码策略（400 指明规则）；"
             + "持初始密码的账号须先修改密码才能进行其他操作；修改后该账号的其他浏览器会话（门户与 Camunda 网页应用）一并退出，当前会话继续有效")
+    @Outcomes(204)
     ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange change, HttpServletRequest request) {
         String user = CurrentCaller.get().userId();
         if (!identity.checkPassword(user, change.currentPassword())) {
@@ -77,12 +82,16 @@ class SessionController {
 
     @GetMapping
     @Operation(summary = "当前登录用户", description = "未登录时 401")
+    @PublicAccess
+    @Outcomes(problems = 401)
     BrowserSessions.Login current(HttpServletRequest request) {
         return sessions.current(request).orElseThrow(() -> ApiException.unauthorized("尚未登录"));
     }
 
     @DeleteMapping
-    @Operation(summary = "退出登录")
+    @Operation(summary = "退出登录", description = "结束门户与任务列表共用的浏览器会话；未登录时同样 204")
+    @PublicAccess
+    @Outcomes(204)
     ResponseEntity<Void> logout(HttpServletRequest request) {
         sessions.logout(request);
         return ResponseEntity.noContent().build();

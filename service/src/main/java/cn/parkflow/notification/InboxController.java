@@ -1,5 +1,6 @@
 package cn.parkflow.notification;
 
+import cn.parkflow.system.Outcomes;
 import cn.parkflow.identity.CurrentCaller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,14 +34,16 @@ class InboxController {
     }
 
     @PostMapping("/{id}/read")
-    @Operation(summary = "标记已读")
+    @Operation(summary = "标记已读", description = "本人的通知标为已读；他人的通知 404")
+    @Outcomes(value = 204, problems = 404)
     ResponseEntity<Void> read(@PathVariable long id) {
         inbox.markRead(CurrentCaller.get().userId(), id);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/read-all")
-    @Operation(summary = "全部标记已读")
+    @Operation(summary = "全部标记已读", description = "本人的全部未读通知标为已读")
+    @Outcomes(204)
     ResponseEntity<Void> readAll() {
         inbox.markAllRead(CurrentCaller.get().userId());
         return ResponseEntity.noContent().build();

@@ -1,5 +1,9 @@
 package cn.parkflow.registry;
 
+import cn.parkflow.system.Pdf;
+import cn.parkflow.system.Outcomes;
+import cn.parkflow.system.PublicAccess;
+import cn.parkflow.system.Spreadsheets;
 import cn.parkflow.system.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springdoc.core.annotations.ParameterObject;
@@ -39,6 +43,7 @@ class RegistryController {
 
     @GetMapping
     @Operation(summary = "查询载体名录", description = "按设区市、类型、级别、状态、产业领域、称号和关键字筛选，分页排序（sort=name,asc）")
+    @PublicAccess
     PageResult<CarrierSummary> search(
             @Valid @ParameterObject CarrierFilter filter,
             @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -49,12 +54,16 @@ class RegistryController {
 
     @GetMapping("/{id}")
     @Operation(summary = "载体详情", description = "载体及其认定、称号、考核评价和变更记录")
+    @PublicAccess
+    @Outcomes(problems = 404)
     CarrierDetails one(@PathVariable long id) {
         return reader.find(id).orElseThrow(() -> ApiException.notFound("载体"));
     }
 
     @GetMapping(path = "/{id}/certifications/{number}/certificate.pdf", produces = cn.parkflow.system.Pdf.CONTENT_TYPE)
     @Operation(summary = "认定证书 PDF", description = "首次下载时出具并留存，此后始终提供同一文件；文件的 SHA-256 摘要在载体详情中公布，供核验")
+    @PublicAccess
+    @Outcomes(files = Pdf.CONTENT_TYPE, problems = 404)
     ResponseEntity<byte[]> certificate(@PathVariable long id, @PathVariable String number) {
         Certificates.Issued issued = certificates.certificate(id, number);
         return ResponseEntity.ok()
@@ -68,6 +77,8 @@ class RegistryController {
 
     @GetMapping("/export")
     @Operation(summary = "导出载体名录", description = "按相同筛选条件导出 xlsx 或 csv，表头为中文")
+    @PublicAccess
+    @Outcomes(files = {Spreadsheets.CONTENT_TYPE, "text/csv"})
     ResponseEntity<StreamingResponseBody> export(
             @RequestParam(defaultValue = "xlsx") RegistryExport.Format format,
             @Valid @ParameterObject CarrierFilter filter,

@@ -22,6 +22,8 @@ public record ParkflowProperties(
         @DefaultValue("P2Y") java.time.Period fraudBar,
         @DefaultValue("P3M") java.time.Period changeReportPeriod,
         @DefaultValue("http://localhost:8080") URI publicUrl,
+        /** Where users and integrators reach the platform's operators (the OpenAPI description's contact). */
+        @DefaultValue("support@parkflow.local") String contactEmail,
         @org.springframework.boot.context.properties.bind.Name("notify") @DefaultValue Notify notifications) {
 
     public ParkflowProperties {

@@ -66,7 +66,7 @@ class DocumentServiceTest {
                 new ParkflowProperties.Demo(false),
                 new ParkflowProperties.Storage(ParkflowProperties.StorageType.FILESYSTEM,
                         new ParkflowProperties.Filesystem(Path.of("target")), null, Duration.ofMinutes(5)), java.time.Period.ofYears(2), java.time.Period.ofMonths(3),
-                java.net.URI.create("http://localhost:8080"), null);
+                java.net.URI.create("http://localhost:8080"), "support@parkflow.local", null);
         return new DocumentService(storage, properties, new DocumentRules(max, Map.of()));
     }
 

@@ -32,7 +32,7 @@ class TemplatesTest {
         cn.parkflow.system.ParkflowProperties.Notify notify = new cn.parkflow.system.ParkflowProperties.Notify(
                 Duration.ofDays(2), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(5), "x <x@y>");
         cn.parkflow.system.ParkflowProperties properties = new cn.parkflow.system.ParkflowProperties(null, Duration.ofDays(7),
-                Duration.ofDays(15), null, null, null, null, java.time.Period.ofYears(2), java.time.Period.ofMonths(3), null, notify);
+                Duration.ofDays(15), null, null, null, null, java.time.Period.ofYears(2), java.time.Period.ofMonths(3), null, null, notify);
         OutboxSender sender = new OutboxSender(null, null, null, properties, java.time.Clock.systemUTC());
         assertThat(sender.retryDelay(1)).isEqualTo(Duration.ofSeconds(30));
         assertThat(sender.retryDelay(2)).isEqualTo(Duration.ofSeconds(60));

@@ -130,6 +130,6 @@ class WorkingCalendarTest {
         assertThat(properties.publicationPeriod("INCUBATOR").workingDays()).isFalse();
         assertThat(properties.publicationPeriod("INCUBATOR").label()).isEqualTo("7天");
         assertThatThrownBy(() -> new ParkflowProperties(null, java.time.Duration.ofDays(7), java.time.Duration.ofDays(15),
-                Map.of("NURSERY", "five days"), null, null, null, java.time.Period.ofYears(2), java.time.Period.ofMonths(3), null, null)).hasMessageContaining("parkflow.publication-periods.NURSERY");
+                Map.of("NURSERY", "five days"), null, null, null, java.time.Period.ofYears(2), java.time.Period.ofMonths(3), null, null, null)).hasMessageContaining("parkflow.publication-periods.NURSERY");
     }
 }

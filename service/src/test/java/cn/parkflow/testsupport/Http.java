@@ -192,7 +192,10 @@ public final class Http {
 
     private Response send(HttpRequest.Builder builder) {
         try {
-            return response(client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray()));
+            HttpRequest request = builder.build();
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            ApiContract.check(request, response.statusCode(), response.headers().map(), response.body());
+            return response(response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
