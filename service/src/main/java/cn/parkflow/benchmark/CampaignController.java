@@ -128,7 +128,7 @@ class CampaignController {
     @PostMapping("/{id}/objections")
     @Operation(summary = "对公示名单中的载体提出异议（公开，实名）", description = "公示期外 409")
     @PublicAccess
-    @Outcomes(value = 201, problems = {404, 409})
+    @Outcomes(value = 201, problems = {404, 409, 429})
     ResponseEntity<CampaignService.ObjectionReceipt> object(@PathVariable long id, @Valid @RequestBody CampaignService.Objection objection) {
         return ResponseEntity.status(HttpStatus.CREATED).body(service.object(id, objection));
     }

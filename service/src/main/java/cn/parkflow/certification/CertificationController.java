@@ -45,7 +45,7 @@ class CertificationController {
     @PostMapping("/{id}/objections")
     @Operation(summary = "对公示项目提出异议", description = "仅在公示期内受理，否则 409")
     @PublicAccess
-    @Outcomes(value = 201, problems = {404, 409})
+    @Outcomes(value = 201, problems = {404, 409, 429})
     ResponseEntity<CertificationSubmissions.ObjectionReceipt> object(@PathVariable long id, @Valid @RequestBody ObjectionRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(submissions.object(id, new Objections.Filed(request.objectorName().strip(), request.contact().strip(), request.text().strip())));

@@ -73,6 +73,7 @@ class OpenApiDescription {
             Map.entry(413, "文件超过大小上限"),
             Map.entry(415, "内容类型不受支持：文件不是 PDF、OFD、JPEG 或 PNG（按内容识别），或请求体的类型不符"),
             Map.entry(422, "业务条件不满足：问题详情说明缺少什么或哪项条件不符"),
+            Map.entry(429, "提交过于频繁：同一地址在时段内的提交已达上限，按 Retry-After 稍后再试"),
             Map.entry(503, "数据库或文件存储暂不可用：未作任何更改，按 Retry-After 稍后重试"));
 
     /**
@@ -196,7 +197,7 @@ class OpenApiDescription {
         ApiResponse response = new ApiResponse().description(MEANING.getOrDefault(status, "请求被拒绝"))
                 .content(new Content().addMediaType("application/problem+json",
                         new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
-        if (status == 503) {
+        if (status == 503 || status == 429) {
             response.addHeaderObject(HttpHeaders.RETRY_AFTER, new Header().description("建议的重试间隔（秒）").schema(new IntegerSchema()));
         }
         return response;

@@ -29,6 +29,6 @@ public @interface Outcomes {
     /** For a 302: the operation answers 200 with the file's bytes instead when the store cannot presign a URL. */
     boolean orBytes() default false;
 
-    /** The problems particular to this operation: 403, 404, 409, 422. */
+    /** The problems particular to this operation: 403, 404, 409, 422, 429. */
     int[] problems() default {};
 }

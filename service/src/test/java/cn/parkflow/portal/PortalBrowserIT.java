@@ -123,6 +123,9 @@ class PortalBrowserIT extends AbstractBrowserIT {
         assertThat(b.driver().findElement(By.cssSelector(".navbar-brand")).getText()).contains("任务列表");
         assertThat(b.driver().getTitle() + b.driver().findElement(By.tagName("body")).getText()).contains("江苏省科技企业孵化载体管理平台");
         assertThat(b.driver().findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
+        // dates in Beijing time, as the footer says
+        b.until("Beijing time", d -> d.findElements(By.id("footer-timezone")).stream()
+                .anyMatch(e -> e.getText().contains("本地时区") && e.getText().contains("Asia/Shanghai")) ? true : null);
         b.screenshot("tasklist-in-chinese");
         b.go("/camunda/app/tasklist/default/#/?task=" + taskId);
         try {

@@ -57,8 +57,9 @@ public final class Browser implements AutoCloseable {
             options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
             // the network events, so a test can read what the browser received for a navigation
             options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL"));
+            // a browser in China: Camunda's webapps show dates in the browser's time zone, which for the province's users is Beijing time
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(chromedriver).toFile())
-                    .usingAnyFreePort().build();
+                    .withEnvironment(Map.of("TZ", "Asia/Shanghai")).usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(30));
             return new Browser(driver, base, profile);
