@@ -52,12 +52,15 @@ rclone copy "$backup/objects" "store:$S3_BUCKET" "${RCLONE_FLAGS[@]}"
 rclone check "$backup/objects" "store:$S3_BUCKET" --one-way "${RCLONE_FLAGS[@]}" \
     || pf_fail "the bucket does not hold every object of the backup"
 
-# 5. every document row has its object, with the recorded SHA-256
+# 5. every document row and issued certificate has its object, with the recorded SHA-256
 rows="$pf_scratch/rows"
 : >"$rows"
 for table in $(pf_document_tables); do
   pf_sql "SELECT sha256, object_key FROM \`$table\`" | sed "s|^|$table |" >>"$rows"
 done
+# and every issued certificate (认定证书): certificates/<carrier>/<number>.pdf with the SHA-256 the registry publishes
+pf_sql "SELECT certificate_sha256, CONCAT('certificates/', carrier_id, '/', number, '.pdf') FROM certification
+        WHERE certificate_sha256 IS NOT NULL" | sed "s|^|certification |" >>"$rows"
 awk '
   FILENAME == ARGV[1] { sub(/^objects\//, "", $2); hash[$2] = $1; next }
   { documents++

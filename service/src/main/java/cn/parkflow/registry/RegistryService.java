@@ -23,11 +23,13 @@ public class RegistryService {
     private final EvaluationRepository evaluations;
     private final CertificationNumbers numbers;
     private final CarrierQueries queries;
+    private final Certificates certificates;
     private final Clock clock;
 
     RegistryService(CarrierRepository carriers, CertificationRepository certifications, TitleRepository titles,
             AuditEventRepository audit, EvaluationRepository evaluations, CertificationNumbers numbers, CarrierQueries queries,
-            Clock clock) {
+            Certificates certificates, Clock clock) {
+        this.certificates = certificates;
         this.evaluations = evaluations;
         this.carriers = carriers;
         this.certifications = certifications;
@@ -92,6 +94,9 @@ public class RegistryService {
                 + (recheck == null ? "" : "，" + recheck + " 前复核")
                 + "，依据 " + command.ruleSet() + (command.ruleTable() == null ? "" : "（" + command.ruleTable() + "）")
                 + (command.applicationId() == null ? "" : "，申报编号 " + command.applicationId()));
+        if (command.applicationId() != null) {
+            certificates.issueAfterCommit(saved.id, number); // the certificate of a decided application, as it stands now
+        }
         return new Certified(saved.id, certification.id(), number);
     }
 

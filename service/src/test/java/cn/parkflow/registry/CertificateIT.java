@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Documents to keep, as the public gets them: the publication notice while a carrier is under publication, then the
- * certificate of its certification — Chinese text a search finds, the same bytes on every download, its SHA-256
- * published on the registry page, and kept as issued when the registry changes afterwards.
+ * certificate of its certification, issued when the certification is recorded — Chinese text a search finds, the same
+ * bytes on every download, its SHA-256 published on the registry page, and kept as issued when the registry changes.
  */
 class CertificateIT extends AbstractIT {
 
@@ -44,7 +44,8 @@ class CertificateIT extends AbstractIT {
         JsonNode certified = d.awaitStatus(id, "CERTIFIED");
         long carrier = certified.path("carrierId").asLong();
         String number = certified.path("certificationNumber").asText();
-        assertThat(certification(carrier, number).path("certificateSha256").asText(null)).isNull(); // not yet issued
+        // issued when the certification was recorded (after its commit), not on the first download
+        String issued = CertificationDriver.await("certificate issued", () -> certification(carrier, number).path("certificateSha256").asText(null));
 
         String path = "/api/registry/carriers/" + carrier + "/certifications/" + number + "/certificate.pdf";
         Http.Response first = anonymous().get(path);
@@ -58,6 +59,7 @@ class CertificateIT extends AbstractIT {
 
         // the registry publishes the digest of exactly these bytes; a second download is the same file
         String sha256 = TestFiles.sha256(first.body());
+        assertThat(sha256).isEqualTo(issued);
         assertThat(certification(carrier, number).path("certificateSha256").asText()).isEqualTo(sha256);
         assertThat(first.header("ETag")).isEqualTo("\"" + sha256 + "\"");
         Http.Response second = anonymous().get(path);
