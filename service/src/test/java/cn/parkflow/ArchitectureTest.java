@@ -24,7 +24,7 @@ class ArchitectureTest {
 
     static final String[] CAPABILITIES = {"cn.parkflow.accounts..", "cn.parkflow.application..", "cn.parkflow.benchmark..", "cn.parkflow.certification..", "cn.parkflow.change..",
             "cn.parkflow.dashboard..", "cn.parkflow.document..", "cn.parkflow.evaluation..", "cn.parkflow.identity..",
-            "cn.parkflow.notification..", "cn.parkflow.publication..", "cn.parkflow.registry.."};
+            "cn.parkflow.notification..", "cn.parkflow.publication..", "cn.parkflow.registry..", "cn.parkflow.tenant.."};
 
     /** The engine's Java API: services, queries, its identity, repository and REST classes; not what a delegate is handed. */
     static final DescribedPredicate<JavaClass> ENGINE_API = resideInAPackage("org.camunda..")

@@ -6,6 +6,7 @@ import cn.parkflow.registry.Industry;
 import cn.parkflow.system.ApiException;
 import cn.parkflow.system.FieldError;
 import cn.parkflow.system.FieldErrors;
+import cn.parkflow.system.TableRows;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.BufferedInputStream;
@@ -14,15 +15,9 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,40 +73,13 @@ public class ExpertImport {
         if (!Arrays.equals(magic, new byte[] {'P', 'K', 3, 4})) {
             throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "文件类型不支持", "请上传 Excel 工作簿（.xlsx）");
         }
+        TableRows.Table table = TableRows.xlsx(in, MAX_ROWS);
+        table.require(REQUIRED);
         List<Map<String, String>> rows = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
-        try (XSSFWorkbook workbook = new XSSFWorkbook(in)) {
-            Sheet sheet = workbook.getSheetAt(0);
-            DataFormatter cells = new DataFormatter();
-            Row header = sheet.getRow(sheet.getFirstRowNum());
-            Map<Integer, String> columns = new LinkedHashMap<>();
-            if (header != null) {
-                for (Cell cell : header) {
-                    columns.put(cell.getColumnIndex(), cells.formatCellValue(cell).strip());
-                }
-            }
-            List<String> missing = REQUIRED.stream().filter(h -> !columns.containsValue(h)).toList();
-            if (!missing.isEmpty()) {
-                throw FieldErrors.single("file", "缺少列：" + String.join("、", missing));
-            }
-            for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                Map<String, String> fields = new HashMap<>();
-                if (row != null) {
-                    columns.forEach((index, name) -> fields.put(name, cells.formatCellValue(row.getCell(index)).strip()));
-                }
-                if (fields.values().stream().allMatch(String::isEmpty)) {
-                    continue;
-                }
-                if (rows.size() == MAX_ROWS) {
-                    throw FieldErrors.single("file", "一次最多导入" + MAX_ROWS + "名专家");
-                }
-                rows.add(fields);
-                numbers.add(r + 1);
-            }
-        } catch (org.apache.poi.ooxml.POIXMLException | org.apache.poi.util.RecordFormatException | IOException
-                | IllegalArgumentException unreadable) { // not a workbook, or a broken one (a damaged archive is an IOException)
-            throw FieldErrors.single("file", "无法读取该工作簿：" + unreadable.getMessage());
+        for (TableRows.Line line : table.lines()) {
+            rows.add(line.cells());
+            numbers.add(line.number());
         }
         List<Imported> created = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();

@@ -9,7 +9,7 @@ import cn.parkflow.document.DocumentType;
 import cn.parkflow.document.Evidence;
 import cn.parkflow.document.EvidenceDocuments;
 import cn.parkflow.identity.Caller;
-import cn.parkflow.identity.UserDirectory;
+import cn.parkflow.identity.CarrierAccess;
 import cn.parkflow.registry.CarrierDetails;
 import cn.parkflow.registry.CarrierStatus;
 import cn.parkflow.registry.CreditCode;
@@ -67,7 +67,7 @@ public class CarrierChanges {
     private final RegistryReader registry;
     private final RegistryService registryWrites;
     private final EvidenceDocuments documents;
-    private final UserDirectory users;
+    private final CarrierAccess access;
     private final ApplicationStages applications;
     private final EligibilityService eligibility;
     private final Processes processes;
@@ -76,13 +76,13 @@ public class CarrierChanges {
     private final java.time.Period reportPeriod;
 
     CarrierChanges(JdbcTemplate jdbc, RegistryReader registry, RegistryService registryWrites, EvidenceDocuments documents,
-            UserDirectory users, ApplicationStages applications, EligibilityService eligibility, Processes processes, ObjectMapper json,
+            CarrierAccess access, ApplicationStages applications, EligibilityService eligibility, Processes processes, ObjectMapper json,
             Clock clock, ParkflowProperties properties) {
         this.jdbc = jdbc;
         this.registry = registry;
         this.registryWrites = registryWrites;
         this.documents = documents;
-        this.users = users;
+        this.access = access;
         this.applications = applications;
         this.eligibility = eligibility;
         this.processes = processes;
@@ -413,12 +413,11 @@ public class CarrierChanges {
     }
 
     private boolean isOperator(CarrierDetails carrier, Caller caller) {
-        return caller.isApplicant() && users.operatorCreditCode(caller.userId()).map(carrier.carrier().creditCode()::equals).orElse(false);
+        return access.isOperator(carrier.carrier().creditCode(), caller);
     }
 
     private boolean mayRead(CarrierDetails carrier, Caller caller) {
-        return caller.isAdmin() || caller.isProvince() || isOperator(carrier, caller)
-                || caller.reviewedCities().contains(carrier.carrier().city());
+        return access.mayRead(carrier.carrier().creditCode(), carrier.carrier().city(), caller);
     }
 
     private static String describe(Map<String, Object> values) {

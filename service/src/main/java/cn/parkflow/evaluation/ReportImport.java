@@ -9,6 +9,7 @@ import cn.parkflow.registry.CreditCode;
 import cn.parkflow.registry.Indicator;
 import cn.parkflow.system.ApiException;
 import cn.parkflow.system.FieldErrors;
+import cn.parkflow.system.TableRows;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -23,9 +24,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -74,33 +72,12 @@ public class ReportImport {
     @Transactional
     public Result importCsv(int year, Reader csv, Caller caller) throws IOException {
         authorize(year, caller);
-        List<Row> rows = new ArrayList<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
-        try (CSVParser parser = CSVParser.parse(csv, format)) {
-            List<String> headers = parser.getHeaderNames().stream().map(h -> h.replace("\uFEFF", "").strip()).toList();
-            List<String> missing = new ArrayList<>();
-            if (!headers.contains(ReportColumns.CREDIT_CODE)) {
-                missing.add(ReportColumns.CREDIT_CODE);
-            }
-            ReportColumns.RATED.forEach(key -> {
-                String header = Indicator.valueOf(key).label();
-                if (!headers.contains(header)) {
-                    missing.add(header);
-                }
-            });
-            if (!missing.isEmpty()) {
-                throw FieldErrors.single("file", "缺少列：" + String.join("、", missing));
-            }
-            for (CSVRecord record : parser) {
-                Map<String, String> fields = new LinkedHashMap<>();
-                List<String> values = record.toList();
-                for (int i = 0; i < headers.size() && i < values.size(); i++) {
-                    fields.put(headers.get(i), values.get(i));
-                }
-                rows.add(new Row((int) record.getRecordNumber() + 1, fields));
-            }
-        }
+        TableRows.Table table = TableRows.csv(csv, Integer.MAX_VALUE);
+        List<String> required = new ArrayList<>();
+        required.add(ReportColumns.CREDIT_CODE);
+        ReportColumns.RATED.forEach(key -> required.add(Indicator.valueOf(key).label()));
+        table.require(required);
+        List<Row> rows = table.lines().stream().map(line -> new Row(line.number(), line.cells())).toList();
         return store(year, rows, true, caller);
     }
 

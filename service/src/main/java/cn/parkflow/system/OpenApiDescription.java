@@ -223,6 +223,8 @@ class OpenApiDescription {
             Map.entry("docId", "文件编号"),
             Map.entry("number", "认定编号（即证书编号），如 JSP-INC-2026-0001"),
             Map.entry("year", "考核年度，如 2025"),
+            Map.entry("tenant.year", "名单年度，如 2025"),
+            Map.entry("tenant.id", "载体编号"),
             Map.entry("username", "账号的用户名"),
             Map.entry("taskId", "年度报告任务编号（GET /api/evaluations/report-tasks 所列）"),
             Map.entry("city", "设区市的行政区划代码，如 320100（南京市）"),
@@ -259,6 +261,9 @@ class OpenApiDescription {
     static String area(String path) {
         if (path.startsWith("/api/registry/") && path.contains("/changes")) {
             return "change";
+        }
+        if (path.startsWith("/api/registry/") && path.contains("/tenants")) {
+            return "tenant";
         }
         String[] segments = path.split("/");
         return switch (segments.length > 2 ? segments[2] : "") {

@@ -134,8 +134,23 @@ public final class Http {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** PUT of raw bytes with the given content type. */
+    public Response putBody(String path, String contentType, byte[] body) {
+        return send(request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** multipart/form-data with text fields and one file. */
     public Response upload(String path, Map<String, String> fields, String fileField, String fileName, String contentType, byte[] bytes) {
+        return multipart("POST", path, fields, fileField, fileName, contentType, bytes);
+    }
+
+    /** A PUT of multipart/form-data with one file. */
+    public Response uploadPut(String path, String fileField, String fileName, String contentType, byte[] bytes) {
+        return multipart("PUT", path, Map.of(), fileField, fileName, contentType, bytes);
+    }
+
+    private Response multipart(String method, String path, Map<String, String> fields, String fileField, String fileName,
+            String contentType, byte[] bytes) {
         String boundary = "----parkflow" + UUID.randomUUID();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -154,7 +169,7 @@ public final class Http {
             throw new UncheckedIOException(e);
         }
         return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
     }
 
     /** GET of an absolute URL without credentials (e.g. a presigned URL). */

@@ -1,0 +1,288 @@
+package cn.parkflow.tenant;
+
+import cn.parkflow.identity.Caller;
+import cn.parkflow.identity.CarrierAccess;
+import cn.parkflow.registry.CarrierBrief;
+import cn.parkflow.registry.CreditCode;
+import cn.parkflow.registry.Industry;
+import cn.parkflow.registry.RegistryReader;
+import cn.parkflow.system.ApiException;
+import cn.parkflow.system.FieldError;
+import cn.parkflow.system.FieldErrors;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 在孵企业名单: a carrier's tenants of one year, as data. The carrier's operator files the roster; every line is checked
+ * on its own and a refused line stores nothing; the accepted lines replace that year's roster (an import that accepts
+ * no line changes nothing). The operator, the carrier's city and the province read it; nobody else, and not the public.
+ */
+@Service
+public class TenantRosters {
+
+    /** The most lines one import may carry. */
+    public static final int MAX_LINES = 5000;
+
+    public record Accepted(int row, String creditCode, String name) {}
+
+    public record Rejected(int row, String creditCode, List<FieldError> errors) {}
+
+    /** What an import did: the lines it took and those it refused with every reason, and whether a roster was replaced. */
+    public record Result(long carrierId, int year, int total, List<Accepted> accepted, List<Rejected> rejected, boolean replaced) {}
+
+    public record Tenant(String creditCode, String name, LocalDate foundedDate, LocalDate entryDate, Industry industry,
+            String industryLabel, boolean highTech, BigDecimal investment, BigDecimal revenue, LocalDate graduatedDate,
+            GraduationCriterion graduationCriterion, String graduationCriterionLabel, LocalDate exitDate, String exitReason,
+            String movedToCreditCode) {}
+
+    public record Roster(long carrierId, String carrierName, int year, int tenantCount, Instant importedAt, String importedBy,
+            String source, List<Tenant> tenants) {}
+
+    /** A line to check: where it stands in what was sent, and its values by field name. */
+    record Line(int row, Map<String, String> fields) {}
+
+    private final JdbcTemplate jdbc;
+    private final RegistryReader registry;
+    private final CarrierAccess access;
+    private final Clock clock;
+
+    TenantRosters(JdbcTemplate jdbc, RegistryReader registry, CarrierAccess access, Clock clock) {
+        this.jdbc = jdbc;
+        this.registry = registry;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Result replace(long carrierId, int year, List<Line> lines, String source, Caller caller) {
+        CarrierBrief carrier = carrier(carrierId);
+        if (!access.isOperator(carrier.creditCode(), caller)) {
+            throw ApiException.forbidden("只有该载体的运营机构可以报送在孵企业名单");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (year < 2000 || year > today.getYear()) {
+            throw FieldErrors.single("year", "名单年度应在2000年到今年之间");
+        }
+        List<Accepted> accepted = new ArrayList<>();
+        List<Rejected> rejected = new ArrayList<>();
+        List<Tenant> tenants = new ArrayList<>();
+        List<Integer> rows = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Line line : lines) {
+            List<FieldError> errors = new ArrayList<>();
+            Tenant tenant = check(line.fields(), year, today, errors);
+            String code = text(line.fields().get("creditCode")).toUpperCase();
+            if (!code.isEmpty() && seen.containsKey(code)) {
+                errors.add(FieldError.of("creditCode", "与第" + seen.get(code) + "行为同一企业"));
+            }
+            seen.putIfAbsent(code, line.row());
+            if (errors.isEmpty()) {
+                accepted.add(new Accepted(line.row(), tenant.creditCode(), tenant.name()));
+                tenants.add(tenant);
+                rows.add(line.row());
+            } else {
+                rejected.add(new Rejected(line.row(), code.isEmpty() ? null : code, errors));
+            }
+        }
+        boolean replaced = false;
+        if (!tenants.isEmpty()) {
+            replaced = jdbc.update("DELETE FROM tenant_entry WHERE carrier_id = ? AND roster_year = ?", carrierId, year) > 0
+                    | jdbc.update("DELETE FROM tenant_roster WHERE carrier_id = ? AND roster_year = ?", carrierId, year) > 0;
+            jdbc.update("INSERT INTO tenant_roster (carrier_id, roster_year, tenant_count, imported_at, imported_by, source) VALUES (?, ?, ?, ?, ?, ?)",
+                    carrierId, year, tenants.size(), Timestamp.from(clock.instant()), caller.userId(), source);
+            List<Object[]> batch = new ArrayList<>(tenants.size());
+            for (int i = 0; i < tenants.size(); i++) {
+                Tenant t = tenants.get(i);
+                batch.add(new Object[] {carrierId, year, rows.get(i), t.creditCode(), t.name(), Date.valueOf(t.foundedDate()),
+                        Date.valueOf(t.entryDate()), t.industry().name(), t.highTech(), t.investment(), t.revenue(), date(t.graduatedDate()),
+                        t.graduationCriterion() == null ? null : t.graduationCriterion().name(), date(t.exitDate()), t.exitReason(),
+                        t.movedToCreditCode()});
+            }
+            jdbc.batchUpdate("INSERT INTO tenant_entry (carrier_id, roster_year, line_no, credit_code, name, founded_date, entry_date, industry, "
+                    + "high_tech, investment, revenue, graduated_date, graduation_criterion, exit_date, exit_reason, moved_to_credit_code) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch);
+        }
+        return new Result(carrierId, year, lines.size(), accepted, rejected, replaced);
+    }
+
+    @Transactional(readOnly = true)
+    public Roster read(long carrierId, int year, Caller caller) {
+        CarrierBrief carrier = carrier(carrierId);
+        if (!access.mayRead(carrier.creditCode(), carrier.city(), caller)) {
+            throw ApiException.forbidden("在孵企业名单仅供该载体的运营机构、所在设区市科技局和省科技厅查看");
+        }
+        List<Roster> header = jdbc.query("SELECT tenant_count, imported_at, imported_by, source FROM tenant_roster WHERE carrier_id = ? AND roster_year = ?",
+                (rs, n) -> new Roster(carrierId, carrier.name(), year, rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        rs.getString(4), List.of()), carrierId, year);
+        if (header.isEmpty()) {
+            throw ApiException.notFound(year + "年度在孵企业名单");
+        }
+        List<Tenant> tenants = jdbc.query("SELECT credit_code, name, founded_date, entry_date, industry, high_tech, investment, revenue, "
+                + "graduated_date, graduation_criterion, exit_date, exit_reason, moved_to_credit_code FROM tenant_entry "
+                + "WHERE carrier_id = ? AND roster_year = ? ORDER BY line_no", (rs, n) -> {
+                    Industry industry = Industry.valueOf(rs.getString(5));
+                    String criterion = rs.getString(10);
+                    GraduationCriterion graduation = criterion == null ? null : GraduationCriterion.valueOf(criterion);
+                    return new Tenant(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate(), industry,
+                            industry.label(), rs.getBoolean(6), rs.getBigDecimal(7), rs.getBigDecimal(8), local(rs.getDate(9)), graduation,
+                            graduation == null ? null : graduation.label(), local(rs.getDate(11)), rs.getString(12), rs.getString(13));
+                }, carrierId, year);
+        Roster r = header.get(0);
+        return new Roster(r.carrierId(), r.carrierName(), r.year(), r.tenantCount(), r.importedAt(), r.importedBy(), r.source(), tenants);
+    }
+
+    private CarrierBrief carrier(long carrierId) {
+        CarrierBrief carrier = registry.briefs(List.of(carrierId)).get(carrierId);
+        if (carrier == null) {
+            throw ApiException.notFound("载体");
+        }
+        return carrier;
+    }
+
+    /** The line as a tenant, every problem of it added to {@code errors} with its field. */
+    static Tenant check(Map<String, String> f, int year, LocalDate today, List<FieldError> errors) {
+        for (String field : TenantColumns.REQUIRED) {
+            if (text(f.get(field)).isEmpty()) {
+                errors.add(FieldError.of(field, "请填写" + TenantColumns.HEADERS.get(field)));
+            }
+        }
+        String code = text(f.get("creditCode")).toUpperCase();
+        if (!code.isEmpty() && CreditCode.problem(code) != null) {
+            errors.add(FieldError.of("creditCode", CreditCode.problem(code)));
+        }
+        String name = text(f.get("name"));
+        if (name.length() > 200) {
+            errors.add(FieldError.of("name", "企业名称不能超过200个字"));
+        }
+        LocalDate founded = date(f, "foundedDate", today, errors);
+        LocalDate entered = date(f, "entryDate", today, errors);
+        if (founded != null && entered != null && entered.isBefore(founded)) {
+            errors.add(FieldError.of("entryDate", "入孵时间早于企业成立日期"));
+        }
+        if (entered != null && entered.getYear() > year) {
+            errors.add(FieldError.of("entryDate", "入孵时间晚于名单年度" + year + "年"));
+        }
+        Industry industry = null;
+        String industryText = text(f.get("industry"));
+        if (!industryText.isEmpty()) {
+            industry = Arrays.stream(Industry.values()).filter(i -> i.name().equals(industryText) || i.label().equals(industryText))
+                    .findFirst().orElse(null);
+            if (industry == null) {
+                errors.add(FieldError.of("industry", "未知的产业领域：" + industryText));
+            }
+        }
+        Boolean highTech = yesNo(f, "highTech", errors);
+        BigDecimal investment = amount(f, "investment", errors);
+        BigDecimal revenue = amount(f, "revenue", errors);
+        LocalDate graduated = date(f, "graduatedDate", today, errors);
+        GraduationCriterion criterion = null;
+        String criterionText = text(f.get("graduationCriterion"));
+        if (!criterionText.isEmpty()) {
+            criterion = GraduationCriterion.find(criterionText).orElse(null);
+            if (criterion == null) {
+                errors.add(FieldError.of("graduationCriterion", "毕业条件应为：" + String.join("、",
+                        Arrays.stream(GraduationCriterion.values()).map(GraduationCriterion::label).toList())));
+            }
+        }
+        if (graduated != null && criterionText.isEmpty()) {
+            errors.add(FieldError.of("graduationCriterion", "毕业企业须注明所符合的毕业条件"));
+        }
+        if (graduated == null && !criterionText.isEmpty() && text(f.get("graduatedDate")).isEmpty()) {
+            errors.add(FieldError.of("graduatedDate", "填写了毕业条件，请填写毕业时间"));
+        }
+        if (graduated != null && entered != null && graduated.isBefore(entered)) {
+            errors.add(FieldError.of("graduatedDate", "毕业时间早于入孵时间"));
+        }
+        LocalDate exited = date(f, "exitDate", today, errors);
+        if (exited != null && entered != null && exited.isBefore(entered)) {
+            errors.add(FieldError.of("exitDate", "离孵时间早于入孵时间"));
+        }
+        String exitReason = text(f.get("exitReason"));
+        if (exitReason.length() > 200) {
+            errors.add(FieldError.of("exitReason", "离孵原因不能超过200个字"));
+        }
+        String movedTo = text(f.get("movedToCreditCode")).toUpperCase();
+        if (!movedTo.isEmpty() && CreditCode.problem(movedTo) != null) {
+            errors.add(FieldError.of("movedToCreditCode", CreditCode.problem(movedTo)));
+        }
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        return new Tenant(code, name, founded, entered, industry, industry.label(), highTech, investment, revenue, graduated, criterion,
+                criterion == null ? null : criterion.label(), exited, exitReason.isEmpty() ? null : exitReason, movedTo.isEmpty() ? null : movedTo);
+    }
+
+    private static LocalDate date(Map<String, String> f, String field, LocalDate today, List<FieldError> errors) {
+        String value = text(f.get(field));
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(value.replace('/', '-'));
+            if (date.isAfter(today)) {
+                errors.add(FieldError.of(field, TenantColumns.HEADERS.get(field) + "不能晚于今天"));
+                return null;
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            errors.add(FieldError.of(field, TenantColumns.HEADERS.get(field) + "应为日期，如 2024-03-01"));
+            return null;
+        }
+    }
+
+    private static Boolean yesNo(Map<String, String> f, String field, List<FieldError> errors) {
+        String value = text(f.get(field));
+        return switch (value) {
+            case "" -> null;
+            case "true", "是", "1" -> true;
+            case "false", "否", "0" -> false;
+            default -> {
+                errors.add(FieldError.of(field, TenantColumns.HEADERS.get(field) + "应为“是”或“否”"));
+                yield null;
+            }
+        };
+    }
+
+    private static BigDecimal amount(Map<String, String> f, String field, List<FieldError> errors) {
+        String value = text(f.get(field)).replace(",", "");
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            BigDecimal amount = new BigDecimal(value);
+            if (amount.signum() < 0 || amount.scale() > 2 || amount.precision() - amount.scale() > 16) {
+                errors.add(FieldError.of(field, TenantColumns.HEADERS.get(field) + "应为不小于0、至多两位小数的金额"));
+                return null;
+            }
+            return amount;
+        } catch (NumberFormatException e) {
+            errors.add(FieldError.of(field, TenantColumns.HEADERS.get(field) + "应为金额（元）"));
+            return null;
+        }
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    private static Date date(LocalDate day) {
+        return day == null ? null : Date.valueOf(day);
+    }
+
+    private static LocalDate local(Date day) {
+        return day == null ? null : day.toLocalDate();
+    }
+}
