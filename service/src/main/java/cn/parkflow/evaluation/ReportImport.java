@@ -85,13 +85,7 @@ public class ReportImport {
     @Transactional
     public Result importJson(int year, List<Map<String, Object>> reports, Caller caller) {
         authorize(year, caller);
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < reports.size(); i++) {
-            Map<String, String> fields = new LinkedHashMap<>();
-            Map<String, Object> report = reports.get(i) == null ? Map.of() : reports.get(i);
-            report.forEach((k, v) -> fields.put(k, v == null ? null : String.valueOf(v)));
-            rows.add(new Row(i + 1, fields));
-        }
+        List<Row> rows = TableRows.json(reports).stream().map(line -> new Row(line.number(), line.cells())).toList();
         return store(year, rows, false, caller);
     }
 

@@ -272,6 +272,7 @@ class OpenApiDescription {
             case "registry" -> "registry";
             case "accounts" -> "accounts";
             case "inbox" -> "inbox";
+            case "tenants" -> "tenant";
             default -> "";
         };
     }

@@ -87,6 +87,18 @@ public final class TableRows {
         }
     }
 
+    /** A JSON array of objects as lines, numbered from 1 in the array's order, each value as text (null stays null). */
+    public static List<Line> json(List<Map<String, Object>> objects) {
+        List<Line> lines = new ArrayList<>(objects.size());
+        for (int i = 0; i < objects.size(); i++) {
+            Map<String, String> cells = new LinkedHashMap<>();
+            Map<String, Object> object = objects.get(i) == null ? Map.of() : objects.get(i);
+            object.forEach((k, v) -> cells.put(k, v == null ? null : String.valueOf(v)));
+            lines.add(new Line(i + 1, cells));
+        }
+        return lines;
+    }
+
     private static void add(List<Line> lines, Line line, int maxLines) {
         if (line.cells().values().stream().allMatch(v -> v == null || v.isBlank())) {
             return;

@@ -42,13 +42,7 @@ class TenantController {
             + "接受的行替换该年度名单（没有接受的行时不作更改）")
     @Outcomes(problems = {403, 404})
     TenantRosters.Result putJson(@PathVariable long id, @PathVariable int year, @RequestBody List<Map<String, Object>> tenants) {
-        List<TenantRosters.Line> lines = new ArrayList<>();
-        for (int i = 0; i < tenants.size(); i++) {
-            Map<String, String> fields = new LinkedHashMap<>();
-            Map<String, Object> tenant = tenants.get(i) == null ? Map.of() : tenants.get(i);
-            tenant.forEach((k, v) -> fields.put(k, v == null ? null : String.valueOf(v)));
-            lines.add(new TenantRosters.Line(i + 1, fields));
-        }
+        List<TableRows.Line> lines = TableRows.json(tenants);
         if (lines.size() > TenantRosters.MAX_LINES) {
             throw FieldErrors.single("tenants", "一次最多报送" + TenantRosters.MAX_LINES + "家在孵企业");
         }
@@ -87,9 +81,9 @@ class TenantController {
     }
 
     /** The table's lines keyed by field name (its Chinese headers mapped), once the required headers are there. */
-    private static List<TenantRosters.Line> lines(TableRows.Table table) {
+    private static List<TableRows.Line> lines(TableRows.Table table) {
         table.require(TenantColumns.requiredHeaders());
-        List<TenantRosters.Line> lines = new ArrayList<>();
+        List<TableRows.Line> lines = new ArrayList<>();
         for (TableRows.Line line : table.lines()) {
             Map<String, String> fields = new LinkedHashMap<>();
             line.cells().forEach((header, value) -> {
@@ -98,7 +92,7 @@ class TenantController {
                     fields.put(field, value);
                 }
             });
-            lines.add(new TenantRosters.Line(line.number(), fields));
+            lines.add(new TableRows.Line(line.number(), fields));
         }
         return lines;
     }

@@ -9,6 +9,7 @@ import cn.parkflow.registry.RegistryReader;
 import cn.parkflow.system.ApiException;
 import cn.parkflow.system.FieldError;
 import cn.parkflow.system.FieldErrors;
+import cn.parkflow.system.TableRows;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -51,9 +52,6 @@ public class TenantRosters {
     public record Roster(long carrierId, String carrierName, int year, int tenantCount, Instant importedAt, String importedBy,
             String source, List<Tenant> tenants) {}
 
-    /** A line to check: where it stands in what was sent, and its values by field name. */
-    record Line(int row, Map<String, String> fields) {}
-
     private final JdbcTemplate jdbc;
     private final RegistryReader registry;
     private final CarrierAccess access;
@@ -66,8 +64,9 @@ public class TenantRosters {
         this.clock = clock;
     }
 
+    /** Checks and stores {@code lines}: each a line of what was sent, its cells keyed by field name. */
     @Transactional
-    public Result replace(long carrierId, int year, List<Line> lines, String source, Caller caller) {
+    public Result replace(long carrierId, int year, List<TableRows.Line> lines, String source, Caller caller) {
         CarrierBrief carrier = carrier(carrierId);
         if (!access.isOperator(carrier.creditCode(), caller)) {
             throw ApiException.forbidden("只有该载体的运营机构可以报送在孵企业名单");
@@ -81,20 +80,20 @@ public class TenantRosters {
         List<Tenant> tenants = new ArrayList<>();
         List<Integer> rows = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        for (Line line : lines) {
+        for (TableRows.Line line : lines) {
             List<FieldError> errors = new ArrayList<>();
-            Tenant tenant = check(line.fields(), year, today, errors);
-            String code = text(line.fields().get("creditCode")).toUpperCase();
+            Tenant tenant = check(line.cells(), year, today, errors);
+            String code = text(line.cells().get("creditCode")).toUpperCase();
             if (!code.isEmpty() && seen.containsKey(code)) {
                 errors.add(FieldError.of("creditCode", "与第" + seen.get(code) + "行为同一企业"));
             }
-            seen.putIfAbsent(code, line.row());
+            seen.putIfAbsent(code, line.number());
             if (errors.isEmpty()) {
-                accepted.add(new Accepted(line.row(), tenant.creditCode(), tenant.name()));
+                accepted.add(new Accepted(line.number(), tenant.creditCode(), tenant.name()));
                 tenants.add(tenant);
-                rows.add(line.row());
+                rows.add(line.number());
             } else {
-                rejected.add(new Rejected(line.row(), code.isEmpty() ? null : code, errors));
+                rejected.add(new Rejected(line.number(), code.isEmpty() ? null : code, errors));
             }
         }
         boolean replaced = false;

@@ -182,6 +182,53 @@ class TenantRosterIT extends AbstractIT {
         assertThat(noColumn.json().path("errors").get(0).path("detail").asText()).contains("成立日期");
     }
 
+    @Test
+    void aFirmOnTwoRostersOfAYearIsListedForBothCitiesAndTheProvinceAndNoOtherCity() {
+        long nanjing = carrier();
+        long suzhou = registry.certify(new Certify(CreditCode.of(Drafts.APPLICANT2_CREDIT_CODE), "苏州工业园区纳米城发展有限公司",
+                "名单测试苏州孵化器" + UUID.randomUUID().toString().substring(0, 6), CarrierKind.INCUBATOR, Level.PROVINCIAL, City.SUZHOU,
+                "苏州工业园区金鸡湖大道99号", Set.of(Industry.CELL_GENE), "JIANGSU-2019", LocalDate.of(2022, 5, 1), null, null), "it").carrierId();
+        String twice = code();
+        String moved = code();
+        int year = YEAR - 1;
+        Map<String, Object> inNanjing = with(with(tenant(twice, "两地在孵科技有限公司"), "entryDate", year - 1 + "-09-01"), "foundedDate", year - 1 + "-03-01");
+        Map<String, Object> left = with(with(with(tenant(moved, "先后迁移科技有限公司"), "entryDate", year - 1 + "-09-01"), "foundedDate",
+                year - 1 + "-03-01"), "exitDate", year + "-03-31");
+        assertThat(as("applicant1").put("/api/registry/carriers/" + nanjing + "/tenants/" + year, List.of(inNanjing, left)).json()
+                .path("accepted")).hasSize(2);
+        Map<String, Object> inSuzhou = with(tenant(twice, "两地在孵科技有限公司"), "entryDate", year + "-06-01");
+        Map<String, Object> arrived = with(tenant(moved, "先后迁移科技有限公司"), "entryDate", year + "-04-01");
+        for (Map<String, Object> t : List.of(inSuzhou, arrived)) {
+            t.put("foundedDate", year - 1 + "-03-01");
+        }
+        Http.Response filed = as("applicant2").put("/api/registry/carriers/" + suzhou + "/tenants/" + year, List.of(inSuzhou, arrived));
+        assertThat(filed.json().path("accepted")).as(filed.text()).hasSize(2);
+
+        for (String reviewer : List.of("province", "nanjing", "suzhou")) {
+            Http.Response list = as(reviewer).get("/api/tenants/duplicates?year=" + year);
+            assertThat(list.status()).as(reviewer).isEqualTo(200);
+            JsonNode pair = find(list.json(), twice);
+            assertThat(pair).as("%s sees the firm counted twice", reviewer).isNotNull();
+            assertThat(pair.path("first").path("carrierId").asLong()).isEqualTo(Math.min(nanjing, suzhou));
+            assertThat(pair.path("overlapFrom").asText()).isEqualTo(year + "-06-01");
+            assertThat(pair.path("overlapUntil").asText()).isEqualTo(year + "-12-31");
+            assertThat(pair.path("overlapDays").asLong()).isEqualTo(214);
+            // a firm that left one and then entered the other is listed, with no day claimed by both
+            assertThat(find(list.json(), moved).path("overlapDays").asLong()).isZero();
+        }
+        assertThat(find(as("wuxi").get("/api/tenants/duplicates?year=" + year).json(), twice)).isNull();
+        assertThat(as("applicant1").get("/api/tenants/duplicates?year=" + year).status()).isEqualTo(403);
+    }
+
+    static JsonNode find(JsonNode list, String code) {
+        for (JsonNode pair : list) {
+            if (code.equals(pair.path("creditCode").asText())) {
+                return pair;
+            }
+        }
+        return null;
+    }
+
     static byte[] workbook(String code) throws Exception {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XSSFSheet sheet = book.createSheet("在孵企业");
