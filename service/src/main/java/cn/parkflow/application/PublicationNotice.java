@@ -46,24 +46,17 @@ final class PublicationNotice {
                             + "匿名异议和公示期满后提出的异议不予受理。省科学技术厅对异议进行核实处理，并对异议人的信息保密。", 12)
                     .link("提出异议：", publicationsPage, 10.5f)
                     .gap(36)
-                    .lines(Authorities.PROVINCE, 13, Pdf.Align.RIGHT);
-            if (dated != null) {
-                page.lines(dated.getYear() + "年" + dated.getMonthValue() + "月" + dated.getDayOfMonth() + "日", 13, Pdf.Align.RIGHT);
-            }
+                    .signed(Authorities.PROVINCE, dated, 13);
         });
     }
 
     /** The days of a period, its end being the midnight after its last day (Beijing time). */
     static String period(Instant start, Instant end) {
-        String last = format(day(end.minusMillis(1)));
-        return start == null ? "至 " + last : format(day(start)) + " 至 " + last;
+        String last = Pdf.day(day(end.minusMillis(1)));
+        return start == null ? "至 " + last : Pdf.day(day(start)) + " 至 " + last;
     }
 
     private static LocalDate day(Instant instant) {
         return LocalDate.ofInstant(instant, WorkingCalendar.ZONE);
-    }
-
-    private static String format(LocalDate day) {
-        return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
     }
 }

@@ -16,7 +16,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -86,10 +85,10 @@ class EvaluationController {
         List<List<?>> rows = lines.stream().<List<?>>map(l -> Arrays.asList(l.cityName(), l.carrierName(), l.operatorName(),
                 l.creditCode(), l.kindLabel(), l.score(), l.rating(), l.ratingLabel(), l.proposed(), l.reported() ? "已报送" : "未报送",
                 l.confirmed() ? "是" : "否", l.changeReason())).toList();
-        Instant finished = runs.progress(year).finishedAt();
+        LocalDate finished = runs.finishedAt(year).map(at -> LocalDate.ofInstant(at, WorkingCalendar.ZONE)).orElse(null);
         String scope = city == null ? "全省" : city.label();
         return new Listing(year + "年度科技企业孵化载体考核评价结果", scope + " · 共 " + lines.size() + " 家",
-                Authorities.PROVINCE, finished == null ? null : LocalDate.ofInstant(finished, WorkingCalendar.ZONE), RESULT_COLUMNS, rows,
+                Authorities.PROVINCE, finished, RESULT_COLUMNS, rows,
                 year + "年度考核结果-" + scope);
     }
 

@@ -218,6 +218,17 @@ public class EvaluationRuns {
         return new Confirmed(year, counts);
     }
 
+    /** When the year's run finished (its results final), or empty while it runs; 404 for a year never started. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Instant> finishedAt(int year) {
+        List<Timestamp> finished = jdbc.query("SELECT finished_at FROM evaluation_run WHERE eval_year = :y", Map.of("y", year),
+                (rs, n) -> rs.getTimestamp(1));
+        if (finished.isEmpty()) {
+            throw ApiException.notFound(year + "年度考核");
+        }
+        return java.util.Optional.ofNullable(finished.get(0)).map(Timestamp::toInstant);
+    }
+
     @Transactional(readOnly = true)
     public Progress progress(int year) {
         record Run(Timestamp started, Timestamp finished, String processInstanceId) {}

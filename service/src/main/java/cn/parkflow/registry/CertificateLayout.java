@@ -1,7 +1,6 @@
 package cn.parkflow.registry;
 
 import cn.parkflow.system.Pdf;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,7 @@ final class CertificateLayout {
         fields.add(Map.entry("载体类型", c.kindLabel()));
         fields.add(Map.entry("认定级别", c.levelLabel() + (c.gradeLabel() == null ? "" : "（" + c.gradeLabel() + "）")));
         fields.add(Map.entry("所在地区", "江苏省" + carrier.cityName()));
-        fields.add(Map.entry("有效期", "自 " + day(c.validFrom()) + (c.validUntil() == null ? " 起" : " 至 " + day(c.validUntil()))));
+        fields.add(Map.entry("有效期", "自 " + Pdf.day(c.validFrom()) + (c.validUntil() == null ? " 起" : " 至 " + Pdf.day(c.validUntil()))));
         if (c.documentNumber() != null) {
             fields.add(Map.entry("认定文号", c.documentNumber()));
         }
@@ -37,15 +36,10 @@ final class CertificateLayout {
                 .gap(24)
                 .fields(fields, 13)
                 .gap(48)
-                .lines(authority, 15, Pdf.Align.RIGHT)
-                .lines(day(c.validFrom()), 15, Pdf.Align.RIGHT)
+                .signed(authority, c.validFrom(), 15)
                 .gap(64)
                 .lines("本证书可在江苏省科技企业孵化载体名录核验。核验页面公布本证书文件的 SHA-256 摘要，所持文件的摘要与之相同即为原件。", 10,
                         Pdf.Align.LEFT)
                 .link("核验地址：", verificationLink, 10));
-    }
-
-    static String day(LocalDate date) {
-        return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
     }
 }

@@ -50,10 +50,7 @@ public record Listing(String title, String subtitle, String author, LocalDate da
             if (subtitle != null) {
                 page.lines(subtitle, 10.5f, Pdf.Align.CENTER);
             }
-            page.gap(10).table(printed, cells, 8.5f).gap(20).lines(author, 12, Pdf.Align.RIGHT);
-            if (dated != null) {
-                page.lines(dated.getYear() + "年" + dated.getMonthValue() + "月" + dated.getDayOfMonth() + "日", 12, Pdf.Align.RIGHT);
-            }
+            page.gap(10).table(printed, cells, 8.5f).gap(20).signed(author, dated, 12);
         });
     }
 

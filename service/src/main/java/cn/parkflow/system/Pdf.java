@@ -59,6 +59,11 @@ public final class Pdf {
 
     private Pdf() {}
 
+    /** A date as documents print it: 2026年11月20日. */
+    public static String day(LocalDate date) {
+        return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+    }
+
     /** Lays out a document on A4 (portrait, or landscape for wide tables) and returns its bytes. */
     public static byte[] write(Meta meta, boolean landscape, Consumer<Layout> body) {
         try (PDDocument document = new PDDocument()) {
@@ -150,6 +155,12 @@ public final class Pdf {
                 text(part, regular, fontSize, align, 0);
             }
             return this;
+        }
+
+        /** The signature: the issuing authority and, when the document is dated, the date under it, both on the right. */
+        public Layout signed(String authority, LocalDate dated, float fontSize) {
+            lines(authority, fontSize, Align.RIGHT);
+            return dated == null ? this : lines(day(dated), fontSize, Align.RIGHT);
         }
 
         /** A link: the address written out (it prints), clickable on screen. */
