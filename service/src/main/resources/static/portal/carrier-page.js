@@ -34,4 +34,21 @@
     + table('称号', ['称号', '来源', '起始', '截止', '当前有效'], d.titles.map(t => [t.title === 'BENCHMARK' ? '标杆孵化器' : t.title, t.source, t.validFrom, t.validUntil, t.current ? '是' : '否']))
     + table('年度考核', ['年度', '等级', '得分', '备注'], d.evaluations.map(e => [e.year, e.rating, e.score, e.remark]))
     + table('变更记录', ['时间', '操作人', '事项', '说明'], d.history.map(h => [PF.time(h.at), h.actor, h.action, h.detail]));
+  // tenant data is not public: the operator, its city and the province see where the carrier's firms went
+  let g = null;
+  try {
+    g = await PF.api('/api/registry/carriers/' + encodeURIComponent(id) + '/graduates', { allowAnonymous: true });
+  } catch (ignored) { /* anonymous or not allowed: nothing to show */ }
+  if (g) {
+    const kinds = Object.keys(g.byDestinationKind).map(k => k + ' ' + g.byDestinationKind[k] + ' 家').join('、');
+    const section = document.createElement('div');
+    section.id = 'graduates';
+    section.innerHTML = '<p>毕业及离孵企业 ' + g.departed + ' 家（其中毕业 ' + g.graduated + ' 家），其后进入其他载体的 ' + g.followed + ' 家'
+      + (kinds ? '：' + PF.esc(kinds) : '') + '。本节仅运营机构、所在设区市科技局和省科技厅可见。</p>'
+      + table('毕业及离孵企业去向', ['企业', '统一社会信用代码', '入孵', '毕业（条件）', '离孵（原因）', '其后进入'], g.departures.map(x => [x.name, x.creditCode,
+        x.entryDate, x.graduatedDate ? x.graduatedDate + (x.graduationCriterion ? '（' + x.graduationCriterion + '）' : '（未注明条件）') : null,
+        x.exitDate ? x.exitDate + (x.exitReason ? '（' + x.exitReason + '）' : '') : null,
+        x.movedTo ? x.movedTo.carrierName + '（' + x.movedTo.kindName + '，' + x.movedTo.cityName + '，' + x.movedTo.entryDate + '）' : null]));
+    document.getElementById('tables').append(section);
+  }
 })();

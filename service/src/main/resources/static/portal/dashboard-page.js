@@ -40,6 +40,26 @@
   chart('chart-rating', { tooltip: { trigger: 'item' }, legend: { bottom: 0 }, color: ['#1e6b3a', '#1f4e8c', '#f0a400', '#b3261e'],
     series: [{ type: 'pie', radius: '65%', label: { formatter: '{b}\n{c}（{d}%）' }, data: r.byRating.map(x => ({ name: x.code + ' ' + x.label, value: x.count })) }],
     graphic: r.year ? [] : [{ type: 'text', left: 'center', top: 'middle', style: { text: '尚无考核结果', fontSize: 16, fill: '#5f6368' } }] });
+  const chainYear = document.getElementById('chain-year');
+  const chainCity = document.getElementById('chain-city');
+  const thisYear = new Date().getFullYear();
+  chainYear.innerHTML = '<option value="">全部年度</option>' + [0, 1, 2, 3, 4, 5].map(n => '<option value="' + (thisYear - n) + '">' + (thisYear - n) + '年</option>').join('');
+  chainYear.value = String(thisYear - 1);
+  chainCity.innerHTML += cat.cities.map(c => '<option value="' + PF.esc(c.code) + '">' + PF.esc(c.label) + '</option>').join('');
+  const chainChart = chart('chart-chain', PFChain.option({ flows: [], total: 0 }));
+  async function loadChain() {
+    const query = [chainYear.value && 'year=' + chainYear.value, chainCity.value && 'city=' + chainCity.value].filter(Boolean).join('&');
+    try {
+      const chain = await PF.api('/api/tenants/chain' + (query ? '?' + query : ''));
+      chainChart.setOption(PFChain.option(chain), true);
+      document.getElementById('chain-table').innerHTML = PFChain.flowTable(chain);
+    } catch (error) {
+      PF.notify(notice, error.message, 'error');
+    }
+  }
+  chainYear.addEventListener('change', loadChain);
+  chainCity.addEventListener('change', loadChain);
+  await loadChain();
   window.addEventListener('resize', () => charts.forEach(c => c.resize()));
   const table = (caption, head, rows) => '<table><caption>' + caption + '</caption><thead><tr>' + head.map(h => '<th scope="col">' + h + '</th>').join('')
     + '</tr></thead><tbody>' + rows.map(row => '<tr>' + row.map(v => '<td>' + PF.esc(v) + '</td>').join('') + '</tr>').join('') + '</tbody></table>';

@@ -228,6 +228,7 @@
     if (me && groups.includes('applicant')) links.unshift(['index.html', '我的申报']);
     if (province) links.push(['dashboard.html', '省级看板']);
     if (city || province) links.push(['registrations.html', '注册审核']);
+    if (city || province) links.push(['tenants.html', '在孵企业核查']);
     if (groups.includes('province-reviewer') || groups.includes('camunda-admin')) links.push(['experts.html', '专家库']);
     if (me) links.push(['/camunda/app/tasklist/', '待办任务（Tasklist）']);
     if (me) links.push(['inbox.html', '消息中心']);

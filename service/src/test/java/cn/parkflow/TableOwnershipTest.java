@@ -36,7 +36,7 @@ class TableOwnershipTest {
             Map.entry("benchmark_change", "benchmark"),
             Map.entry("annual_report", "evaluation"), Map.entry("evaluation_run", "evaluation"),
             Map.entry("evaluation_result", "evaluation"),
-            Map.entry("tenant_roster", "tenant"), Map.entry("tenant_entry", "tenant"),
+            Map.entry("tenant_roster", "tenant"), Map.entry("tenant_entry", "tenant"), Map.entry("tenant_duplicate_review", "tenant"),
             Map.entry("operator_registration", "accounts"),
             Map.entry("expert", "accounts"),
             Map.entry("expert_industry", "accounts"),

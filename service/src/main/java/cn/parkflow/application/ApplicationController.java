@@ -78,6 +78,15 @@ class ApplicationController {
         return service.get(id, CurrentCaller.get());
     }
 
+    @GetMapping("/{id}/roster-check")
+    @Operation(summary = "申报指标与在孵企业名单核对", description = "该载体（登记册中同一运营机构、同一类型的载体）截至申报年度的最新名单所证明的"
+            + "在孵企业数、累计毕业企业数、在孵高新技术企业数、获得投融资的在孵企业占比、投融资总额和年总收入，与申报数的差额（名单减申报），"
+            + "以及超龄入孵、超期在孵和无毕业条件的企业；资格条件判定以名单数为准。运营机构、所在设区市科技局和省科技厅可看；载体尚无名单时 404")
+    @Outcomes(problems = {403, 404})
+    cn.parkflow.tenant.RosterFigures.Check rosterCheck(@PathVariable long id) {
+        return service.rosterCheck(id, CurrentCaller.get()).orElseThrow(() -> cn.parkflow.system.ApiException.notFound("该载体的在孵企业名单"));
+    }
+
     @GetMapping
     @Operation(summary = "当前用户可见的申报", description = "运营机构看本机构的，设区市看本市的，省科技厅看全部；可按状态、设区市筛选，分页")
     PageResult<ApplicationView.Summary> list(

@@ -13,6 +13,7 @@ import cn.parkflow.registry.Industry;
 import cn.parkflow.registry.PageResult;
 import cn.parkflow.system.ApiException;
 import cn.parkflow.system.FieldErrors;
+import cn.parkflow.tenant.RosterFigures;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,11 +48,13 @@ public class ApplicationService {
     private final ObjectMapper json;
     private final Clock clock;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final RosterFigures rosters;
 
     ApplicationService(ApplicationRepository applications, EventRepository events, ExpertReviewRepository reviews,
             EvidenceDocuments documents, UserDirectory users, ObjectMapper json,
-            Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+            Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc, RosterFigures rosters) {
         this.jdbc = jdbc;
+        this.rosters = rosters;
         this.applications = applications;
         this.events = events;
         this.reviews = reviews;
@@ -145,6 +148,27 @@ public class ApplicationService {
     public DocumentResponses.Access document(long id, long documentId, Caller caller) {
         ApplicationRow row = readable(id, caller);
         return documents.access(DocumentSubject.APPLICATION, row.id, documentId);
+    }
+
+    /**
+     * The application's figures against the carrier's latest roster up to its filing year, for its operator and its
+     * reviewers (not its experts: tenant data stays with the operator, its city and the province). Empty when the carrier
+     * is not in the registry or has filed no roster.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<RosterFigures.Check> rosterCheck(long id, Caller caller) {
+        ApplicationRow row = readable(id, caller);
+        if (!isOperatorOf(row, caller) && !caller.isProvince() && !caller.isAdmin()
+                && caller.reviewedCities().stream().noneMatch(c -> c.code().equals(row.city))) {
+            throw ApiException.forbidden("在孵企业名单核对仅供运营机构、所在设区市科技局和省科技厅查看");
+        }
+        return rosterCheck(row);
+    }
+
+    java.util.Optional<RosterFigures.Check> rosterCheck(ApplicationRow row) {
+        int year = (row.submittedAt == null ? clock.instant() : row.submittedAt).atZone(clock.getZone()).getYear();
+        return rosters.carrierOf(row.creditCode, row.kind, row.carrierName).flatMap(carrier -> rosters.latest(carrier, year))
+                .map(figures -> RosterFigures.compare(figures, view(row).indicators()));
     }
 
     // --- access ---

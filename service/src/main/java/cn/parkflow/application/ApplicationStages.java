@@ -135,6 +135,12 @@ public class ApplicationStages {
         return applications.view(row(id), forOperator);
     }
 
+    /** The application's figures against its carrier's roster, if it has one (see {@link ApplicationService#rosterCheck(long, Caller)}). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<cn.parkflow.tenant.RosterFigures.Check> rosterCheck(long id) {
+        return applications.rosterCheck(row(id));
+    }
+
     // --- the process's view of an application ---
 
     /** What the process needs to know of an application. */

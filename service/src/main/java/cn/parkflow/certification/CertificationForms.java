@@ -7,6 +7,7 @@ import cn.parkflow.application.ApplicationView;
 import cn.parkflow.registry.FormText;
 import cn.parkflow.registry.Industry;
 import cn.parkflow.system.ParkflowProperties;
+import cn.parkflow.tenant.RosterFigures;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -86,6 +87,8 @@ class CertificationForms {
             v.put(CertificationProcess.ELIGIBLE, view.eligibility().eligible());
         }
         if (!forOperator) { // the operator's correction task names no expert and no score
+            v.put("rosterMarkdown", applications.rosterCheck(id).map(RosterFigures::markdown)
+                    .orElse("该载体尚无在孵企业名单（未在登记册中，或运营机构尚未报送），以下指标以申报数为准。"));
             v.put("expertSummaryMarkdown", view.expertPanels().isEmpty() ? "（尚无专家评审意见）"
                     : view.expertPanels().stream().map(p -> "- " + markdown(p.text())).collect(Collectors.joining("\n")) + "\n");
             v.put("siteCheckMarkdown", view.siteChecks().isEmpty() ? "（尚未开展现场核查）" : view.siteChecks().stream()

@@ -1,6 +1,8 @@
 package cn.parkflow.certification;
 
 import cn.parkflow.application.ApplicationStages;
+import cn.parkflow.tenant.RosterFigures;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,10 +23,13 @@ class EvaluateEligibility implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long id = Delegates.applicationId(execution);
         ApplicationStages.Facts facts = applications.facts(id);
-        EligibilityResult result = eligibility.evaluate(facts.kind(), facts.level(), facts.filingDate(), facts.indicators());
-        applications.recordEligibility(id, result.ruleSet(), result.table(), result.eligible(), result.failedCriteria(), result.summary());
+        Optional<RosterFigures.Check> roster = applications.rosterCheck(id);
+        EligibilityResult result = eligibility.evaluate(facts.kind(), facts.level(), facts.filingDate(),
+                roster.map(check -> RosterFigures.substitute(facts.indicators(), check.figures())).orElse(facts.indicators()));
+        String summary = result.summary() + roster.map(check -> "（" + check.source() + "）").orElse("");
+        applications.recordEligibility(id, result.ruleSet(), result.table(), result.eligible(), result.failedCriteria(), summary);
         execution.setVariable(CertificationProcess.ELIGIBLE, result.eligible());
         execution.setVariable(CertificationProcess.RULE_SET, result.ruleSet());
-        execution.setVariable(CertificationProcess.ELIGIBILITY_TEXT, result.summary());
+        execution.setVariable(CertificationProcess.ELIGIBILITY_TEXT, summary);
     }
 }

@@ -15,6 +15,7 @@ import cn.parkflow.registry.RegistryReader;
 import cn.parkflow.registry.RegistryService;
 import cn.parkflow.system.ApiException;
 import cn.parkflow.system.FieldErrors;
+import cn.parkflow.tenant.RosterFigures;
 import cn.parkflow.registry.FormText;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,10 +59,12 @@ public class CarrierReports {
     private final Tasks workflow;
     private final ObjectMapper json;
     private final Clock clock;
+    private final RosterFigures rosters;
 
     CarrierReports(NamedParameterJdbcTemplate jdbc, AnnualRating rating, RegistryReader carriers, UserDirectory users, Tasks workflow,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, Clock clock, RosterFigures rosters) {
         this.jdbc = jdbc;
+        this.rosters = rosters;
         this.rating = rating;
         this.carriers = carriers;
         this.users = users;
@@ -184,18 +187,27 @@ public class CarrierReports {
         }
     }
 
-    /** Rates a carrier from its report (none: D); a provisional result the city confirms. Idempotent. */
+    /**
+     * Rates a carrier from its report (none: D); a provisional result the city confirms. Where the carrier filed a roster
+     * of the year, the figures it proves replace the reported ones (the result keeps the roster's year and the reported
+     * figures that differ). Idempotent.
+     */
     @Transactional
     public void rate(long carrierId, int year) {
         CarrierFacts c = carrier(carrierId);
         Optional<Map<String, Object>> report = report(carrierId, year);
-        AnnualRating.Rated rated = rating.rate(c.kind(), report.orElse(null));
+        Optional<RosterFigures.Figures> roster = report.isPresent() ? rosters.of(carrierId, year) : Optional.empty();
+        AnnualRating.Rated rated = rating.rate(c.kind(), report.map(r -> roster.map(f -> RosterFigures.substitute(r, f)).orElse(r)).orElse(null));
+        String differences = roster.map(f -> RosterFigures.compare(f, report.get()).differences().stream()
+                .filter(RosterFigures.Difference::differs).map(d -> d.label() + " 报告" + d.declared() + "/名单" + d.roster())
+                .collect(java.util.stream.Collectors.joining("；"))).filter(text -> !text.isEmpty()).orElse(null);
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("c", carrierId).addValue("y", year).addValue("city", c.city())
                 .addValue("score", rated.score()).addValue("r", rated.rating().name()).addValue("reported", report.isPresent())
-                .addValue("t", Timestamp.from(clock.instant()));
+                .addValue("t", Timestamp.from(clock.instant())).addValue("ry", roster.map(RosterFigures.Figures::year).orElse(null))
+                .addValue("rd", differences == null ? null : differences.length() > 500 ? differences.substring(0, 499) + "…" : differences);
         try {
-            jdbc.update("INSERT INTO evaluation_result (carrier_id, eval_year, city, score, rating, proposed, reported, rated_at) "
-                    + "VALUES (:c, :y, :city, :score, :r, :r, :reported, :t)", p);
+            jdbc.update("INSERT INTO evaluation_result (carrier_id, eval_year, city, score, rating, proposed, reported, rated_at, roster_year, "
+                    + "roster_differences) VALUES (:c, :y, :city, :score, :r, :r, :reported, :t, :ry, :rd)", p);
         } catch (DuplicateKeyException retried) {
             log.info("carrier {} already rated for {}", carrierId, year);
         }

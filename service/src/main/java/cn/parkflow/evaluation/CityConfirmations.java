@@ -73,16 +73,19 @@ public class CityConfirmations {
                 Map.of("y", year), String.class);
     }
 
-    private record Result(long carrierId, String name, String rating, BigDecimal score, boolean reported, boolean confirmed) {}
+    private record Result(long carrierId, String name, String rating, BigDecimal score, boolean reported, boolean confirmed,
+            Integer rosterYear, String rosterDifferences) {}
 
     private List<Result> results(int year, String city) {
-        record Row(long carrierId, String rating, BigDecimal score, boolean reported, boolean confirmed) {}
-        List<Row> rows = jdbc.query("SELECT carrier_id, rating, score, reported, confirmed FROM evaluation_result"
+        record Row(long carrierId, String rating, BigDecimal score, boolean reported, boolean confirmed, Integer rosterYear, String differences) {}
+        List<Row> rows = jdbc.query("SELECT carrier_id, rating, score, reported, confirmed, roster_year, roster_differences FROM evaluation_result"
                 + " WHERE eval_year = :y AND city = :city", Map.of("y", year, "city", city),
-                (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBoolean(4), rs.getBoolean(5)));
+                (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBoolean(4), rs.getBoolean(5),
+                        (Integer) rs.getObject(6, Integer.class), rs.getString(7)));
         Map<Long, CarrierBrief> named = carriers.briefs(rows.stream().map(Row::carrierId).toList());
         return rows.stream()
-                .map(r -> new Result(r.carrierId(), named.get(r.carrierId()).name(), r.rating(), r.score(), r.reported(), r.confirmed()))
+                .map(r -> new Result(r.carrierId(), named.get(r.carrierId()).name(), r.rating(), r.score(), r.reported(), r.confirmed(),
+                        r.rosterYear(), r.differences()))
                 .sorted(java.util.Comparator.comparing(Result::rating).reversed().thenComparing(Result::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();
     }
@@ -91,7 +94,7 @@ public class CityConfirmations {
     @Transactional(readOnly = true)
     public Map<String, Object> cityView(int year, String city) {
         List<Result> results = results(year, city);
-        StringBuilder table = new StringBuilder("| 载体 | 得分 | 等级 | 年度报告 |\n|---|---|---|---|\n");
+        StringBuilder table = new StringBuilder("| 载体 | 得分 | 等级 | 年度报告 | 在孵企业名单 |\n|---|---|---|---|---|\n");
         List<FormText.Option> options = new ArrayList<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Rating r : Rating.values()) {
@@ -101,7 +104,9 @@ public class CityConfirmations {
             counts.merge(r.rating(), 1, Integer::sum);
             table.append("| ").append(markdown(r.name())).append(" | ").append(r.score() == null ? "—" : r.score().toPlainString())
                     .append(" | ").append(r.rating()).append(" ").append(Rating.valueOf(r.rating()).label()).append(" | ")
-                    .append(r.reported() ? "已报送" : "未报送").append(" |\n");
+                    .append(r.reported() ? "已报送" : "未报送").append(" | ")
+                    .append(r.rosterYear() == null ? "无名单，以报告为准" : "以名单为准" + (r.rosterDifferences() == null ? "，与报告一致"
+                            : "；与报告不符：" + markdown(r.rosterDifferences()))).append(" |\n");
             options.add(new FormText.Option(String.valueOf(r.carrierId()), r.name() + "（" + r.rating() + "）"));
         }
         Map<String, Object> v = new HashMap<>();

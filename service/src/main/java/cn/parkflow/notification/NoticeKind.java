@@ -13,7 +13,8 @@ public enum NoticeKind {
     TASK_ESCALATED("task-escalated", false),
     PUBLICATION_OPENED("publication-opened", false),
     CERTIFIED("decision-certified", true),
-    REJECTED("decision-rejected", true);
+    REJECTED("decision-rejected", true),
+    TENANT_DUPLICATE("tenant-duplicate", false);
 
     private final String template;
     private final boolean sms;

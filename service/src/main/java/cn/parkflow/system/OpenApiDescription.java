@@ -225,6 +225,7 @@ class OpenApiDescription {
             Map.entry("year", "考核年度，如 2025"),
             Map.entry("tenant.year", "名单年度，如 2025"),
             Map.entry("tenant.id", "载体编号"),
+            Map.entry("creditCode", "在孵企业的统一社会信用代码"),
             Map.entry("username", "账号的用户名"),
             Map.entry("taskId", "年度报告任务编号（GET /api/evaluations/report-tasks 所列）"),
             Map.entry("city", "设区市的行政区划代码，如 320100（南京市）"),

@@ -31,9 +31,11 @@ import org.springframework.web.multipart.MultipartFile;
 class TenantController {
 
     private final TenantRosters rosters;
+    private final RosterFigures figures;
 
-    TenantController(TenantRosters rosters) {
+    TenantController(TenantRosters rosters, RosterFigures figures) {
         this.rosters = rosters;
+        this.figures = figures;
     }
 
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -78,6 +80,16 @@ class TenantController {
     @Outcomes(problems = {403, 404})
     TenantRosters.Roster get(@PathVariable long id, @PathVariable int year) {
         return rosters.read(id, year, CurrentCaller.get());
+    }
+
+    @GetMapping("/figures")
+    @Operation(summary = "名单所证明的指标", description = "按名单年度末（当年为今天）计：在孵企业数（未毕业、未离孵，且入孵时成立不超过24个月、在孵不超过48个月）、"
+            + "累计毕业企业数（截至该年度各名单中注明毕业条件的毕业企业）、在孵高新技术企业数、获得投融资的在孵企业占比、当年投融资总额和年总收入，"
+            + "以及超龄入孵、超期在孵和无毕业条件的企业；可看名单者可看")
+    @Outcomes(problems = {403, 404})
+    RosterFigures.Figures figures(@PathVariable long id, @PathVariable int year) {
+        rosters.readable(id, CurrentCaller.get());
+        return figures.of(id, year).orElseThrow(() -> cn.parkflow.system.ApiException.notFound(year + "年度在孵企业名单"));
     }
 
     /** The table's lines keyed by field name (its Chinese headers mapped), once the required headers are there. */

@@ -2,6 +2,9 @@ package cn.parkflow.tenant;
 
 import cn.parkflow.identity.Caller;
 import cn.parkflow.identity.CarrierAccess;
+import cn.parkflow.identity.Roles;
+import cn.parkflow.notification.NoticeKind;
+import cn.parkflow.notification.Notifications;
 import cn.parkflow.registry.CarrierBrief;
 import cn.parkflow.registry.CreditCode;
 import cn.parkflow.registry.Industry;
@@ -20,8 +23,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,9 +62,14 @@ public class TenantRosters {
     private final RegistryReader registry;
     private final CarrierAccess access;
     private final Clock clock;
+    private final TenantDuplicates duplicates;
+    private final Notifications notifications;
 
-    TenantRosters(JdbcTemplate jdbc, RegistryReader registry, CarrierAccess access, Clock clock) {
+    TenantRosters(JdbcTemplate jdbc, RegistryReader registry, CarrierAccess access, Clock clock, TenantDuplicates duplicates,
+            Notifications notifications) {
         this.jdbc = jdbc;
+        this.duplicates = duplicates;
+        this.notifications = notifications;
         this.registry = registry;
         this.access = access;
         this.clock = clock;
@@ -98,6 +109,7 @@ public class TenantRosters {
         }
         boolean replaced = false;
         if (!tenants.isEmpty()) {
+            Set<String> known = overlapping(carrierId, year).stream().map(TenantRosters::pairKey).collect(Collectors.toSet());
             replaced = jdbc.update("DELETE FROM tenant_entry WHERE carrier_id = ? AND roster_year = ?", carrierId, year) > 0
                     | jdbc.update("DELETE FROM tenant_roster WHERE carrier_id = ? AND roster_year = ?", carrierId, year) > 0;
             jdbc.update("INSERT INTO tenant_roster (carrier_id, roster_year, tenant_count, imported_at, imported_by, source) VALUES (?, ?, ?, ?, ?, ?)",
@@ -113,16 +125,56 @@ public class TenantRosters {
             jdbc.batchUpdate("INSERT INTO tenant_entry (carrier_id, roster_year, line_no, credit_code, name, founded_date, entry_date, industry, "
                     + "high_tech, investment, revenue, graduated_date, graduation_criterion, exit_date, exit_reason, moved_to_credit_code) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch);
+            notifyDuplicates(carrier, year, overlapping(carrierId, year).stream().filter(d -> !known.contains(pairKey(d))).toList());
         }
         return new Result(carrierId, year, lines.size(), accepted, rejected, replaced);
     }
 
+    /** The pairs of the year this carrier is part of in which both carriers claim the firm on the same days. */
+    private List<TenantDuplicates.Duplicate> overlapping(long carrierId, int year) {
+        return duplicates.involving(carrierId, year).stream().filter(d -> d.overlapDays() > 0).toList();
+    }
+
+    private static String pairKey(TenantDuplicates.Duplicate d) {
+        return d.creditCode() + "|" + d.first().carrierId() + "|" + d.second().carrierId();
+    }
+
+    /**
+     * Tells the reviewers of the importing carrier's city and the province of the firms this import newly shares with
+     * other carriers, and the reviewers of each other carrier's city of the firms shared with that city's carriers.
+     */
+    private void notifyDuplicates(CarrierBrief carrier, int year, List<TenantDuplicates.Duplicate> fresh) {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        Map<String, List<TenantDuplicates.Duplicate>> byGroup = new LinkedHashMap<>();
+        byGroup.put(carrier.city().reviewerGroup(), fresh);
+        byGroup.put(Roles.PROVINCE_REVIEWER, fresh);
+        for (TenantDuplicates.Duplicate d : fresh) {
+            TenantDuplicates.Claim other = d.first().carrierId() == carrier.id() ? d.second() : d.first();
+            if (other.city() != carrier.city()) {
+                byGroup.computeIfAbsent(other.city().reviewerGroup(), g -> new ArrayList<>()).add(d);
+            }
+        }
+        byGroup.forEach((group, pairs) -> {
+            StringBuilder list = new StringBuilder();
+            pairs.stream().limit(20).forEach(d -> {
+                TenantDuplicates.Claim other = d.first().carrierId() == carrier.id() ? d.second() : d.first();
+                list.append("- ").append(d.name()).append("（").append(d.creditCode()).append("）：同时在").append(other.carrierName())
+                        .append("（").append(other.cityName()).append("）在孵，重叠").append(d.overlapDays()).append("天\n");
+            });
+            if (pairs.size() > 20) {
+                list.append("- ……共").append(pairs.size()).append("家，见重复在孵企业页面\n");
+            }
+            notifications.send(notifications.membersOf(List.of(group)), NoticeKind.TENANT_DUPLICATE, Map.of("carrierName", carrier.name(),
+                    "cityName", carrier.city().label(), "year", String.valueOf(year), "count", String.valueOf(pairs.size()),
+                    "list", list.toString().strip(), "subject", carrier.name()), "/portal/tenants.html?year=" + year);
+        });
+    }
+
     @Transactional(readOnly = true)
     public Roster read(long carrierId, int year, Caller caller) {
-        CarrierBrief carrier = carrier(carrierId);
-        if (!access.mayRead(carrier.creditCode(), carrier.city(), caller)) {
-            throw ApiException.forbidden("在孵企业名单仅供该载体的运营机构、所在设区市科技局和省科技厅查看");
-        }
+        CarrierBrief carrier = readable(carrierId, caller);
         List<Roster> header = jdbc.query("SELECT tenant_count, imported_at, imported_by, source FROM tenant_roster WHERE carrier_id = ? AND roster_year = ?",
                 (rs, n) -> new Roster(carrierId, carrier.name(), year, rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
                         rs.getString(4), List.of()), carrierId, year);
@@ -141,6 +193,15 @@ public class TenantRosters {
                 }, carrierId, year);
         Roster r = header.get(0);
         return new Roster(r.carrierId(), r.carrierName(), r.year(), r.tenantCount(), r.importedAt(), r.importedBy(), r.source(), tenants);
+    }
+
+    /** The carrier, if the caller may read its rosters (its operator, its city, the province); 403 otherwise. */
+    CarrierBrief readable(long carrierId, Caller caller) {
+        CarrierBrief carrier = carrier(carrierId);
+        if (!access.mayRead(carrier.creditCode(), carrier.city(), caller)) {
+            throw ApiException.forbidden("在孵企业名单仅供该载体的运营机构、所在设区市科技局和省科技厅查看");
+        }
+        return carrier;
     }
 
     private CarrierBrief carrier(long carrierId) {
@@ -195,9 +256,6 @@ public class TenantRosters {
                 errors.add(FieldError.of("graduationCriterion", "毕业条件应为：" + String.join("、",
                         Arrays.stream(GraduationCriterion.values()).map(GraduationCriterion::label).toList())));
             }
-        }
-        if (graduated != null && criterionText.isEmpty()) {
-            errors.add(FieldError.of("graduationCriterion", "毕业企业须注明所符合的毕业条件"));
         }
         if (graduated == null && !criterionText.isEmpty() && text(f.get("graduatedDate")).isEmpty()) {
             errors.add(FieldError.of("graduatedDate", "填写了毕业条件，请填写毕业时间"));

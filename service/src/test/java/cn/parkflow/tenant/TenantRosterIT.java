@@ -132,18 +132,18 @@ class TenantRosterIT extends AbstractIT {
                 with(tenant(code(), "未知领域"), "industry", "ALCHEMY"),                           // 6 unknown industry
                 tenant(duplicate, "重复企业"),                                                     // 7
                 tenant(duplicate, "重复企业"),                                                     // 8 the same firm twice
-                with(tenant(code(), "毕业无条件"), "graduatedDate", YEAR + "-05-01"),               // 9 a graduate without its criterion
+                with(tenant(code(), "毕业无条件"), "graduatedDate", YEAR + "-05-01"),               // 9 a graduate without its criterion: kept, a finding of the check
                 with(tenant(code(), "金额有误"), "investment", "-5"));                             // 10 negative amount
         Http.Response put = as("applicant1").put(path(carrier), lines);
         assertThat(put.status()).as(put.text()).isEqualTo(200);
-        assertThat(put.json().path("accepted")).hasSize(2); // the good one and the first of the duplicates
+        assertThat(put.json().path("accepted")).hasSize(3); // the good one, the first of the duplicates, the graduate without criterion
         Map<Integer, String> refused = new LinkedHashMap<>();
         put.json().path("rejected").forEach(r -> refused.put(r.path("row").asInt(), r.path("errors").get(0).path("field").asText()));
         assertThat(refused).containsExactlyInAnyOrderEntriesOf(Map.of(2, "creditCode", 3, "name", 4, "entryDate", 5, "entryDate",
-                6, "industry", 8, "creditCode", 9, "graduationCriterion", 10, "investment"));
+                6, "industry", 8, "creditCode", 10, "investment"));
         assertThat(put.json().path("rejected").get(0).path("errors").get(0).path("detail").asText()).isNotBlank();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tenant_entry WHERE carrier_id = ? AND roster_year = ?", Integer.class, carrier, YEAR))
-                .isEqualTo(2);
+                .isEqualTo(3);
     }
 
     @Test
