@@ -3,17 +3,19 @@
   'use strict';
   const FROM = '离开：';
   const TO = '进入：';
+  /** One colour per kind of carrier, the same on both sides. */
+  const COLORS = { NURSERY: '#5b8ff9', INCUBATOR: '#1e6b3a', GROWTH_CENTER: '#f0a400', ACCELERATOR: '#b3261e', FUTURE_INDUSTRY_PARK: '#7b3fa0' };
 
   /** The sankey option of GET /api/tenants/chain: a node per kind left and per kind entered (so moves within one stage draw too). */
   function option(chain) {
     const nodes = [];
     const seen = new Set();
-    const node = name => { if (!seen.has(name)) { seen.add(name); nodes.push({ name }); } return name; };
-    const links = chain.flows.map(f => ({ source: node(FROM + f.fromKindName), target: node(TO + f.toKindName), value: f.moves }));
+    const node = (name, kind) => { if (!seen.has(name)) { seen.add(name); nodes.push({ name, itemStyle: { color: COLORS[kind] || '#5f6368' } }); } return name; };
+    const links = chain.flows.map(f => ({ source: node(FROM + f.fromKindName, f.fromKind), target: node(TO + f.toKindName, f.toKind), value: f.moves }));
     return {
       tooltip: { trigger: 'item', formatter: p => p.dataType === 'edge' ? PF.esc(p.data.source.slice(FROM.length)) + ' → '
         + PF.esc(p.data.target.slice(TO.length)) + '：' + p.data.value + ' 家' : PF.esc(p.name) },
-      series: [{ type: 'sankey', data: nodes, links, left: 10, right: 110, top: 10, bottom: 10, nodeGap: 14, emphasis: { focus: 'adjacency' },
+      series: [{ type: 'sankey', data: nodes, links, left: 10, right: 190, top: 10, bottom: 10, nodeGap: 14, emphasis: { focus: 'adjacency' },
         label: { formatter: '{b}' }, lineStyle: { color: 'gradient', curveness: 0.5 } }],
       graphic: links.length ? [] : [{ type: 'text', left: 'center', top: 'middle', style: { text: '所选范围内没有企业在载体之间流动', fontSize: 16, fill: '#5f6368' } }]
     };
@@ -27,5 +29,14 @@
         + f.moves + '</td></tr>').join('') : '<tr><td colspan="3">无</td></tr>') + '</tbody></table>';
   }
 
-  window.PFChain = { option, flowTable };
+  /** Fills a year select with the roster years (this year back to 2000, the earliest a roster may be), last year chosen. */
+  function years(select, everyYear, chosen) {
+    const now = new Date().getFullYear();
+    const options = [];
+    for (let y = now; y >= 2000; y--) options.push('<option value="' + y + '">' + y + '年</option>');
+    select.innerHTML = (everyYear ? '<option value="">全部年度</option>' : '') + options.join('');
+    select.value = chosen || String(now - 1);
+  }
+
+  window.PFChain = { option, flowTable, years };
 })();

@@ -42,9 +42,7 @@
     graphic: r.year ? [] : [{ type: 'text', left: 'center', top: 'middle', style: { text: '尚无考核结果', fontSize: 16, fill: '#5f6368' } }] });
   const chainYear = document.getElementById('chain-year');
   const chainCity = document.getElementById('chain-city');
-  const thisYear = new Date().getFullYear();
-  chainYear.innerHTML = '<option value="">全部年度</option>' + [0, 1, 2, 3, 4, 5].map(n => '<option value="' + (thisYear - n) + '">' + (thisYear - n) + '年</option>').join('');
-  chainYear.value = String(thisYear - 1);
+  PFChain.years(chainYear, true);
   chainCity.innerHTML += cat.cities.map(c => '<option value="' + PF.esc(c.code) + '">' + PF.esc(c.label) + '</option>').join('');
   const chainChart = chart('chart-chain', PFChain.option({ flows: [], total: 0 }));
   async function loadChain() {

@@ -6,9 +6,7 @@
   const year = document.getElementById('year');
   const body = document.querySelector('#duplicates tbody');
   const moves = document.querySelector('#moves tbody');
-  const thisYear = new Date().getFullYear();
-  year.innerHTML = [0, 1, 2, 3, 4, 5].map(n => '<option value="' + (thisYear - n) + '">' + (thisYear - n) + '年</option>').join('');
-  year.value = new URLSearchParams(location.search).get('year') || String(thisYear - 1);
+  PFChain.years(year, false, new URLSearchParams(location.search).get('year'));
   const chart = echarts.init(document.getElementById('chart-chain'), null, { renderer: 'svg' });
   const stay = c => PF.esc(c.carrierName) + '（' + PF.esc(c.cityName) + '）<br>' + PF.esc(c.entryDate) + ' — ' + PF.esc(c.exitDate || '在孵');
   const key = d => [d.creditCode, d.first.carrierId, d.second.carrierId].join('-');
@@ -58,7 +56,9 @@
       PF.notify(notice, '已标记 ' + d.name + '。', 'success');
       await load();
     } catch (error) {
-      PF.notify(notice, error.message, 'error');
+      const fields = (error.problem.errors || []).map(x => x.detail);
+      PF.notify(notice, fields.length ? fields.join('；') : error.message, 'error');
+      document.getElementById('note-' + k).focus();
     }
   });
   year.addEventListener('change', load);

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -88,6 +89,7 @@ class DemoCarriers {
     }
 
     @EventListener
+    @Order(25) // before anything else writes carriers: it seeds only an empty registry
     @Transactional
     public void onReady(ApplicationReadyEvent event) {
         if (carriers.count() > 0) {

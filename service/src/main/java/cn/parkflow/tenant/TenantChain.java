@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The 苗圃—孵化—育成—加速 chain, followed by credit code across every carrier's rosters: a firm's stays (one per
  * carrier: its first entry and its last exit there), taken in the order it entered them; each change of carrier is a
- * move, dated by the entry at the next carrier. A move's year is that entry's year. A declared destination
+ * move, dated by the entry at the next carrier, once the firm has left the earlier one (exited or graduated; while it
+ * stays there too, it is a duplicate, not a move). A move's year is that entry's year. A declared destination
  * ({@code movedToCreditCode}) that no roster shows yet is not a move: the chain counts only what both sides filed.
  */
 @Service
@@ -86,8 +87,8 @@ public class TenantChain {
             for (int i = 1; i < stays.size(); i++) {
                 Line from = stays.get(i - 1);
                 Line to = stays.get(i);
-                if (year != null && to.entry().getYear() != year) {
-                    continue;
+                if (year != null && to.entry().getYear() != year || !left(from)) {
+                    continue; // another year's move, or a firm still at the earlier carrier: a duplicate, not a move
                 }
                 CarrierBrief a = carriers.get(from.carrierId());
                 CarrierBrief b = carriers.get(to.carrierId());
@@ -135,7 +136,7 @@ public class TenantChain {
             List<Line> stays = byFirm.getOrDefault(l.code(), List.of());
             Stay next = null;
             for (int i = 0; i + 1 < stays.size(); i++) {
-                if (stays.get(i).carrierId() == carrierId) {
+                if (stays.get(i).carrierId() == carrierId && left(stays.get(i))) {
                     Line to = stays.get(i + 1);
                     next = stay(carriers.get(to.carrierId()), to);
                     break;
@@ -169,6 +170,11 @@ public class TenantChain {
         Set<Long> ids = new HashSet<>();
         stays.stream().filter(s -> s.size() > 1).forEach(s -> s.forEach(l -> ids.add(l.carrierId())));
         return ids;
+    }
+
+    /** Whether the firm left the carrier of this stay (exited or graduated): only then is the next stay a move. */
+    private static boolean left(Line stay) {
+        return stay.exit() != null || stay.graduated() != null;
     }
 
     private static boolean touches(CarrierBrief a, CarrierBrief b, Set<City> cities) {

@@ -82,6 +82,12 @@ public class TenantRosters {
         if (!access.isOperator(carrier.creditCode(), caller)) {
             throw ApiException.forbidden("只有该载体的运营机构可以报送在孵企业名单");
         }
+        return store(carrier, year, lines, source, caller.userId(), true);
+    }
+
+    /** Checks and stores the lines as {@code userId} filed them; {@code notify} tells the cities of new duplicates. */
+    Result store(CarrierBrief carrier, int year, List<TableRows.Line> lines, String source, String userId, boolean notify) {
+        long carrierId = carrier.id();
         LocalDate today = LocalDate.now(clock);
         if (year < 2000 || year > today.getYear()) {
             throw FieldErrors.single("year", "名单年度应在2000年到今年之间");
@@ -113,7 +119,7 @@ public class TenantRosters {
             replaced = jdbc.update("DELETE FROM tenant_entry WHERE carrier_id = ? AND roster_year = ?", carrierId, year) > 0
                     | jdbc.update("DELETE FROM tenant_roster WHERE carrier_id = ? AND roster_year = ?", carrierId, year) > 0;
             jdbc.update("INSERT INTO tenant_roster (carrier_id, roster_year, tenant_count, imported_at, imported_by, source) VALUES (?, ?, ?, ?, ?, ?)",
-                    carrierId, year, tenants.size(), Timestamp.from(clock.instant()), caller.userId(), source);
+                    carrierId, year, tenants.size(), Timestamp.from(clock.instant()), userId, source);
             List<Object[]> batch = new ArrayList<>(tenants.size());
             for (int i = 0; i < tenants.size(); i++) {
                 Tenant t = tenants.get(i);
@@ -125,7 +131,9 @@ public class TenantRosters {
             jdbc.batchUpdate("INSERT INTO tenant_entry (carrier_id, roster_year, line_no, credit_code, name, founded_date, entry_date, industry, "
                     + "high_tech, investment, revenue, graduated_date, graduation_criterion, exit_date, exit_reason, moved_to_credit_code) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch);
-            notifyDuplicates(carrier, year, overlapping(carrierId, year).stream().filter(d -> !known.contains(pairKey(d))).toList());
+            if (notify) {
+                notifyDuplicates(carrier, year, overlapping(carrierId, year).stream().filter(d -> !known.contains(pairKey(d))).toList());
+            }
         }
         return new Result(carrierId, year, lines.size(), accepted, rejected, replaced);
     }
@@ -204,7 +212,7 @@ public class TenantRosters {
         return carrier;
     }
 
-    private CarrierBrief carrier(long carrierId) {
+    CarrierBrief carrier(long carrierId) {
         CarrierBrief carrier = registry.briefs(List.of(carrierId)).get(carrierId);
         if (carrier == null) {
             throw ApiException.notFound("载体");

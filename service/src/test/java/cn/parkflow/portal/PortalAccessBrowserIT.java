@@ -150,7 +150,7 @@ class PortalAccessBrowserIT extends AbstractBrowserIT {
 
         Browser province = browser();
         login(province, "province", "/portal/dashboard.html");
-        province.until("six charts", d -> d.findElements(By.cssSelector(".chart svg")).size() == 6 ? true : null);
+        province.until("seven charts", d -> d.findElements(By.cssSelector(".chart svg")).size() == 7 ? true : null);
         long total = as("province").get("/api/dashboard").json().path("carriers").asLong();
         assertThat(province.driver().findElement(By.id("figures")).getText()).contains(String.valueOf(total));
         assertThat((String) province.script("return document.getElementById('chart-city').innerText")).contains("南京");
