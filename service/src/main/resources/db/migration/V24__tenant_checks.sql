@@ -16,3 +16,4 @@ CREATE TABLE tenant_duplicate_review (
 );
 
 CREATE INDEX ix_tenant_entry_code ON tenant_entry (credit_code, carrier_id);
+CREATE INDEX ix_tenant_entry_entered ON tenant_entry (entry_date, credit_code);

@@ -29,14 +29,5 @@
         + f.moves + '</td></tr>').join('') : '<tr><td colspan="3">无</td></tr>') + '</tbody></table>';
   }
 
-  /** Fills a year select with the roster years (this year back to 2000, the earliest a roster may be), last year chosen. */
-  function years(select, everyYear, chosen) {
-    const now = new Date().getFullYear();
-    const options = [];
-    for (let y = now; y >= 2000; y--) options.push('<option value="' + y + '">' + y + '年</option>');
-    select.innerHTML = (everyYear ? '<option value="">全部年度</option>' : '') + options.join('');
-    select.value = chosen || String(now - 1);
-  }
-
-  window.PFChain = { option, flowTable, years };
+  window.PFChain = { option, flowTable };
 })();

@@ -42,7 +42,7 @@
     graphic: r.year ? [] : [{ type: 'text', left: 'center', top: 'middle', style: { text: '尚无考核结果', fontSize: 16, fill: '#5f6368' } }] });
   const chainYear = document.getElementById('chain-year');
   const chainCity = document.getElementById('chain-city');
-  PFChain.years(chainYear, true);
+  PF.years(chainYear, true);
   chainCity.innerHTML += cat.cities.map(c => '<option value="' + PF.esc(c.code) + '">' + PF.esc(c.label) + '</option>').join('');
   const chainChart = chart('chart-chain', PFChain.option({ flows: [], total: 0 }));
   async function loadChain() {

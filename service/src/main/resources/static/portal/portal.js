@@ -48,10 +48,10 @@
   }
 
   /** Uploads a form with progress (fetch has no upload progress): resolves with the JSON answer. */
-  function upload(path, formData, onProgress) {
+  function upload(path, formData, onProgress, method) {
     return new Promise((resolve, reject) => {
       const xhr = new XMLHttpRequest();
-      xhr.open('POST', path);
+      xhr.open(method || 'POST', path);
       const h = headers();
       Object.keys(h).forEach(k => xhr.setRequestHeader(k, h[k]));
       xhr.upload.onprogress = e => { if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total); };
@@ -182,6 +182,15 @@
     return (bytes / 1024 / 1024).toFixed(1) + ' MB';
   }
 
+  /** Fills a year select with the roster years (this year back to 2000, the earliest a roster may be), last year chosen. */
+  function years(select, everyYear, chosen) {
+    const now = new Date().getFullYear();
+    const options = [];
+    for (let y = now; y >= 2000; y--) options.push('<option value="' + y + '">' + y + '年</option>');
+    select.innerHTML = (everyYear ? '<option value="">全部年度</option>' : '') + options.join('');
+    select.value = chosen || String(now - 1);
+  }
+
   /** A self-registered operator account not yet approved: says so under the header (others have no registration). */
   async function registrationNotice(me, header) {
     const reg = await api('/api/accounts/operators/' + encodeURIComponent(me.userId)).catch(() => null);
@@ -249,5 +258,5 @@
   }
 
   window.PF = { api, upload, session, login, logout, requireLogin, catalogue, label, creditCodeProblem, indicatorProblem, UNITS,
-    clearErrors, fieldError, showProblem, notify, esc, time, size, header, home, ApiError };
+    clearErrors, fieldError, showProblem, notify, esc, time, size, header, home, years, ApiError };
 })();

@@ -9,7 +9,9 @@
   if (!task) { PF.notify(notice, '该年度报告任务不存在或已报送。', 'error'); return; }
   const indicators = task.indicators.map(code => cat.indicators.find(i => i.code === code));
   document.getElementById('title').textContent = task.carrierName + ' · ' + task.year + '年度报告';
-  document.getElementById('intro').textContent = '请按' + task.year + '年度火炬统计口径填写，报送截止 ' + PF.time(task.due) + '；逾期未报送的评为不合格（D）。';
+  document.getElementById('intro').innerHTML = PF.esc('请按' + task.year + '年度火炬统计口径填写，报送截止 ' + PF.time(task.due) + '；逾期未报送的评为不合格（D）。')
+    + '已报送' + task.year + '年度<a href="roster.html?carrier=' + encodeURIComponent(task.carrierId) + '&amp;year=' + task.year
+    + '">在孵企业名单</a>的，在孵企业数、毕业企业数、高新技术企业数、投融资额等以名单为准。';
   document.getElementById('indicators').innerHTML = indicators.map(i => '<div class="field"><label for="ind-' + i.code + '">' + PF.esc(i.label)
     + '</label><input type="number" min="0" step="any" required id="ind-' + i.code + '" data-field="indicators.' + i.code
     + '" aria-describedby="hint-' + i.code + ' err-indicators.' + i.code + '"><span class="hint" id="hint-' + i.code + '">' + PF.UNITS[i.unit]

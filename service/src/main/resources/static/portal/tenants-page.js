@@ -6,7 +6,7 @@
   const year = document.getElementById('year');
   const body = document.querySelector('#duplicates tbody');
   const moves = document.querySelector('#moves tbody');
-  PFChain.years(year, false, new URLSearchParams(location.search).get('year'));
+  PF.years(year, false, new URLSearchParams(location.search).get('year'));
   const chart = echarts.init(document.getElementById('chart-chain'), null, { renderer: 'svg' });
   const stay = c => PF.esc(c.carrierName) + '（' + PF.esc(c.cityName) + '）<br>' + PF.esc(c.entryDate) + ' — ' + PF.esc(c.exitDate || '在孵');
   const key = d => [d.creditCode, d.first.carrierId, d.second.carrierId].join('-');

@@ -78,9 +78,12 @@ public class TenantChain {
         if (city != null && cities != null && !cities.contains(city)) {
             throw ApiException.forbidden("只能查看本市载体的流动情况");
         }
-        List<Line> lines = year == null ? lines("", List.of())
-                : lines("WHERE credit_code IN (SELECT credit_code FROM tenant_entry WHERE roster_year = ?)", List.of(year));
-        Map<String, List<Line>> byFirm = stays(lines);
+        // the firms that can have moved: on two carriers' rosters at all, or (for a year) entering a carrier that year
+        List<String> codes = year == null
+                ? jdbc.queryForList("SELECT credit_code FROM tenant_entry GROUP BY credit_code HAVING COUNT(DISTINCT carrier_id) > 1", String.class)
+                : jdbc.queryForList("SELECT DISTINCT credit_code FROM tenant_entry WHERE entry_date BETWEEN ? AND ?", String.class,
+                        Date.valueOf(LocalDate.of(year, 1, 1)), Date.valueOf(LocalDate.of(year, 12, 31)));
+        Map<String, List<Line>> byFirm = stays(lines(codes));
         Map<Long, CarrierBrief> carriers = registry.briefs(carrierIds(byFirm.values()));
         List<Move> moves = new ArrayList<>();
         for (List<Line> stays : byFirm.values()) {
@@ -126,8 +129,7 @@ public class TenantChain {
                     left.put(rs.getString(1), new Left(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), day(rs.getDate(4)),
                             criterion == null ? null : GraduationCriterion.valueOf(criterion).label(), day(rs.getDate(6)), rs.getString(7)));
                 }, carrierId);
-        Map<String, List<Line>> byFirm = stays(left.isEmpty() ? List.of() : lines("WHERE credit_code IN ("
-                + left.keySet().stream().map(c -> "?").collect(Collectors.joining(",")) + ")", List.copyOf(left.keySet())));
+        Map<String, List<Line>> byFirm = stays(lines(List.copyOf(left.keySet())));
         Map<Long, CarrierBrief> carriers = registry.briefs(carrierIds(byFirm.values()));
         List<Departure> departures = new ArrayList<>();
         Map<String, Integer> byKind = new LinkedHashMap<>();
@@ -152,10 +154,17 @@ public class TenantChain {
                 byKind.values().stream().mapToInt(Integer::intValue).sum(), byKind, departures);
     }
 
-    private List<Line> lines(String where, List<Object> arguments) {
-        return jdbc.query("SELECT credit_code, MAX(name), carrier_id, MIN(entry_date), MAX(exit_date), MAX(graduated_date) FROM tenant_entry "
-                + where + " GROUP BY credit_code, carrier_id", (rs, n) -> new Line(rs.getString(1), rs.getString(2), rs.getLong(3),
-                        rs.getDate(4).toLocalDate(), day(rs.getDate(5)), day(rs.getDate(6))), arguments.toArray());
+    /** Every firm's lines, one per carrier (first entry, last exit, last graduation there), asked in chunks of a thousand firms. */
+    private List<Line> lines(List<String> codes) {
+        List<Line> lines = new ArrayList<>();
+        for (int from = 0; from < codes.size(); from += 1000) {
+            List<String> chunk = codes.subList(from, Math.min(codes.size(), from + 1000));
+            lines.addAll(jdbc.query("SELECT credit_code, MAX(name), carrier_id, MIN(entry_date), MAX(exit_date), MAX(graduated_date) FROM tenant_entry "
+                    + "WHERE credit_code IN (" + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ") GROUP BY credit_code, carrier_id",
+                    (rs, n) -> new Line(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDate(4).toLocalDate(), day(rs.getDate(5)),
+                            day(rs.getDate(6))), chunk.toArray()));
+        }
+        return lines;
     }
 
     /** Each firm's stays in the order it entered them (the carrier id decides a tie). */

@@ -20,9 +20,11 @@ class TenantDuplicatesController {
 
     private final TenantDuplicates duplicates;
     private final TenantChain chain;
+    private final TenantRosters rosters;
 
-    TenantDuplicatesController(TenantDuplicates duplicates, TenantChain chain) {
+    TenantDuplicatesController(TenantDuplicates duplicates, TenantChain chain, TenantRosters rosters) {
         this.duplicates = duplicates;
+        this.rosters = rosters;
         this.chain = chain;
     }
 
@@ -40,6 +42,13 @@ class TenantDuplicatesController {
     @Outcomes(problems = {403, 404})
     TenantDuplicates.Duplicate review(@PathVariable int year, @PathVariable String creditCode, @RequestBody TenantDuplicates.Verdict verdict) {
         return duplicates.review(year, creditCode, verdict, CurrentCaller.get());
+    }
+
+    @GetMapping("/api/tenants/mine")
+    @Operation(summary = "本机构的载体及其已报送的在孵企业名单", description = "运营机构账号：所运营的（未撤销）载体，各自已报送的名单年度、企业数、报送时间和方式；其他账号 403")
+    @Outcomes(problems = 403)
+    List<TenantRosters.OwnCarrier> mine() {
+        return rosters.mine(CurrentCaller.get());
     }
 
     @GetMapping("/api/tenants/chain")

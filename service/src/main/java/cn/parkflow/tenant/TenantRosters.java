@@ -3,6 +3,7 @@ package cn.parkflow.tenant;
 import cn.parkflow.identity.Caller;
 import cn.parkflow.identity.CarrierAccess;
 import cn.parkflow.identity.Roles;
+import cn.parkflow.identity.UserDirectory;
 import cn.parkflow.notification.NoticeKind;
 import cn.parkflow.notification.Notifications;
 import cn.parkflow.registry.CarrierBrief;
@@ -16,6 +17,7 @@ import cn.parkflow.system.TableRows;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,10 +66,12 @@ public class TenantRosters {
     private final Clock clock;
     private final TenantDuplicates duplicates;
     private final Notifications notifications;
+    private final UserDirectory users;
 
     TenantRosters(JdbcTemplate jdbc, RegistryReader registry, CarrierAccess access, Clock clock, TenantDuplicates duplicates,
-            Notifications notifications) {
+            Notifications notifications, UserDirectory users) {
         this.jdbc = jdbc;
+        this.users = users;
         this.duplicates = duplicates;
         this.notifications = notifications;
         this.registry = registry;
@@ -115,27 +119,52 @@ public class TenantRosters {
         }
         boolean replaced = false;
         if (!tenants.isEmpty()) {
-            Set<String> known = overlapping(carrierId, year).stream().map(TenantRosters::pairKey).collect(Collectors.toSet());
-            replaced = jdbc.update("DELETE FROM tenant_entry WHERE carrier_id = ? AND roster_year = ?", carrierId, year) > 0
-                    | jdbc.update("DELETE FROM tenant_roster WHERE carrier_id = ? AND roster_year = ?", carrierId, year) > 0;
+            boolean filed = jdbc.queryForObject("SELECT COUNT(*) FROM tenant_roster WHERE carrier_id = ? AND roster_year = ?", Integer.class,
+                    carrierId, year) > 0;
+            Set<String> known = notify && filed ? overlapping(carrierId, year).stream().map(TenantRosters::pairKey).collect(Collectors.toSet())
+                    : Set.of();
+            if (filed) {
+                jdbc.update("DELETE FROM tenant_entry WHERE carrier_id = ? AND roster_year = ?", carrierId, year);
+                jdbc.update("DELETE FROM tenant_roster WHERE carrier_id = ? AND roster_year = ?", carrierId, year);
+            }
+            replaced = filed;
             jdbc.update("INSERT INTO tenant_roster (carrier_id, roster_year, tenant_count, imported_at, imported_by, source) VALUES (?, ?, ?, ?, ?, ?)",
                     carrierId, year, tenants.size(), Timestamp.from(clock.instant()), userId, source);
-            List<Object[]> batch = new ArrayList<>(tenants.size());
-            for (int i = 0; i < tenants.size(); i++) {
-                Tenant t = tenants.get(i);
-                batch.add(new Object[] {carrierId, year, rows.get(i), t.creditCode(), t.name(), Date.valueOf(t.foundedDate()),
-                        Date.valueOf(t.entryDate()), t.industry().name(), t.highTech(), t.investment(), t.revenue(), date(t.graduatedDate()),
-                        t.graduationCriterion() == null ? null : t.graduationCriterion().name(), date(t.exitDate()), t.exitReason(),
-                        t.movedToCreditCode()});
-            }
-            jdbc.batchUpdate("INSERT INTO tenant_entry (carrier_id, roster_year, line_no, credit_code, name, founded_date, entry_date, industry, "
-                    + "high_tech, investment, revenue, graduated_date, graduation_criterion, exit_date, exit_reason, moved_to_credit_code) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch);
+            insert(carrierId, year, tenants, rows);
             if (notify) {
                 notifyDuplicates(carrier, year, overlapping(carrierId, year).stream().filter(d -> !known.contains(pairKey(d))).toList());
             }
         }
         return new Result(carrierId, year, lines.size(), accepted, rejected, replaced);
+    }
+
+    /** Rows per INSERT: one statement of many rows, not one round trip per row (the driver sends a JDBC batch row by row). */
+    private static final int ROWS_PER_INSERT = 500;
+
+    /** The SQL types of a row's values (given, so that a null needs no round trip to ask the driver). */
+    private static final int[] TYPES = {Types.BIGINT, Types.INTEGER, Types.INTEGER, Types.CHAR, Types.VARCHAR, Types.DATE, Types.DATE,
+            Types.VARCHAR, Types.BOOLEAN, Types.DECIMAL, Types.DECIMAL, Types.DATE, Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.CHAR};
+
+    private void insert(long carrierId, int year, List<Tenant> tenants, List<Integer> rows) {
+        String columns = "INSERT INTO tenant_entry (carrier_id, roster_year, line_no, credit_code, name, founded_date, entry_date, industry, "
+                + "high_tech, investment, revenue, graduated_date, graduation_criterion, exit_date, exit_reason, moved_to_credit_code) VALUES ";
+        for (int from = 0; from < tenants.size(); from += ROWS_PER_INSERT) {
+            int to = Math.min(tenants.size(), from + ROWS_PER_INSERT);
+            List<Object> values = new ArrayList<>((to - from) * 16);
+            for (int i = from; i < to; i++) {
+                Tenant t = tenants.get(i);
+                values.addAll(Arrays.asList(carrierId, year, rows.get(i), t.creditCode(), t.name(), Date.valueOf(t.foundedDate()),
+                        Date.valueOf(t.entryDate()), t.industry().name(), t.highTech(), t.investment(), t.revenue(), date(t.graduatedDate()),
+                        t.graduationCriterion() == null ? null : t.graduationCriterion().name(), date(t.exitDate()), t.exitReason(),
+                        t.movedToCreditCode()));
+            }
+            int[] types = new int[values.size()];
+            for (int i = 0; i < types.length; i++) {
+                types[i] = TYPES[i % TYPES.length];
+            }
+            jdbc.update(columns + String.join(", ", java.util.Collections.nCopies(to - from, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+                    values.toArray(), types);
+        }
     }
 
     /** The pairs of the year this carrier is part of in which both carriers claim the firm on the same days. */
@@ -201,6 +230,31 @@ public class TenantRosters {
                 }, carrierId, year);
         Roster r = header.get(0);
         return new Roster(r.carrierId(), r.carrierName(), r.year(), r.tenantCount(), r.importedAt(), r.importedBy(), r.source(), tenants);
+    }
+
+    /** A roster filed, as its carrier's list shows it. */
+    public record Filed(int year, int tenantCount, Instant importedAt, String importedBy, String source) {}
+
+    /** One of the operator's carriers with the rosters it filed, the latest year first. */
+    public record OwnCarrier(long carrierId, String name, String kindName, String cityName, String statusLabel, List<Filed> rosters) {}
+
+    /** The caller's operator's carriers (not revoked) and their rosters; an account without an operator has none. */
+    @Transactional(readOnly = true)
+    public List<OwnCarrier> mine(Caller caller) {
+        if (!caller.isApplicant()) {
+            throw ApiException.forbidden("只有运营机构账号有自己的载体");
+        }
+        List<CarrierBrief> carriers = users.operatorCreditCode(caller.userId()).map(code -> registry.operatedBy(List.of(code))).orElse(List.of());
+        Map<Long, List<Filed>> filed = new HashMap<>();
+        if (!carriers.isEmpty()) {
+            jdbc.query("SELECT carrier_id, roster_year, tenant_count, imported_at, imported_by, source FROM tenant_roster WHERE carrier_id IN ("
+                    + String.join(",", java.util.Collections.nCopies(carriers.size(), "?")) + ") ORDER BY roster_year DESC", rs -> {
+                        filed.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new Filed(rs.getInt(2), rs.getInt(3),
+                                rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6)));
+                    }, carriers.stream().map(CarrierBrief::id).toArray());
+        }
+        return carriers.stream().sorted(java.util.Comparator.comparing(CarrierBrief::name)).map(c -> new OwnCarrier(c.id(), c.name(),
+                c.kind().label(), c.city().label(), c.status().label(), filed.getOrDefault(c.id(), List.of()))).toList();
     }
 
     /** The carrier, if the caller may read its rosters (its operator, its city, the province); 403 otherwise. */

@@ -82,9 +82,9 @@ class TenantBrowserIT extends AbstractBrowserIT {
         login(province, "province", "/portal/dashboard.html");
         province.until("chain drawn", d -> d.findElements(By.cssSelector("#chart-chain svg")).isEmpty() ? null : true);
         new Select(province.visible("#chain-year")).selectByValue(String.valueOf(YEAR));
-        province.until("2019 flows", d -> d.findElement(By.id("chain-table")).getText().contains("共 2 次") ? true : null);
+        province.until("2019 flows", d -> d.findElement(By.id("chain-table")).getText().contains("科技企业加速器") ? true : null);
         String flows = province.driver().findElement(By.id("chain-table")).getText();
-        assertThat(flows).contains("创业苗圃/众创空间 科技企业孵化器 1").contains("科技企业孵化器 科技企业加速器 1");
+        assertThat(flows).contains("共 2 次").contains("创业苗圃/众创空间 科技企业孵化器 1").contains("科技企业孵化器 科技企业加速器 1");
         assertThat((String) province.script("return document.getElementById('chart-chain').innerText"))
                 .contains("离开：创业苗圃/众创空间").contains("进入：科技企业加速器");
         province.screenshot("dashboard-chain");
@@ -117,5 +117,38 @@ class TenantBrowserIT extends AbstractBrowserIT {
         visitor.until("tables", d -> d.findElement(By.id("tables")).getText().contains("变更记录") ? true : null);
         assertThat(visitor.driver().findElements(By.id("graduates"))).isEmpty();
         assertThat(visitor.driver().getPageSource()).doesNotContain("链条迁移量子有限公司");
+    }
+
+    @Test
+    void theOperatorFilesItsRosterInThePortalAndSeesEachRefusedLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String name = "名单页面孵化器" + UUID.randomUUID().toString().substring(0, 6);
+        long carrier = carrier(Drafts.APPLICANT1_CREDIT_CODE, name, CarrierKind.INCUBATOR, City.NANJING);
+        String good = CreditCode.withCheckCharacter("91320100MA9" + String.format("%06d", Math.abs(name.hashCode()) % 1_000_000)).value();
+        java.nio.file.Path csv = dir.resolve("roster-2018.csv");
+        java.nio.file.Files.writeString(csv, "\uFEFF统一社会信用代码,企业名称,成立日期,入孵时间,所属产业领域,是否高新技术企业,当年获得投融资额（元）,当年营业收入（元）\n"
+                + good + ",南京页面上传科技有限公司,2017-05-01,2017-09-01,量子科技,是,100000,2000000\n"
+                + "91320100MA1X2Y3W4Z,校验码错误的企业,2017-05-01,2017-09-01,量子科技,否,0,0\n", java.nio.charset.StandardCharsets.UTF_8);
+
+        Browser operator = browser();
+        login(operator, "applicant1", "/portal/index.html");
+        operator.until("own carriers", d -> d.findElement(By.id("carriers")).getText().contains(name) ? true : null);
+        WebElement row = operator.driver().findElements(By.cssSelector("#carriers tbody tr")).stream().filter(r -> r.getText().contains(name))
+                .findFirst().orElseThrow();
+        assertThat(row.getText()).contains("尚未报送");
+        operator.click(row.findElement(By.linkText("报送名单")));
+        operator.until("roster page", d -> d.findElement(By.id("title")).getText().contains(name) ? true : null);
+        PortalAccessBrowserIT.checkLabelsAndTabOrder(operator, "roster.html");
+        new Select(operator.visible("#year")).selectByValue("2018");
+        operator.driver().findElement(By.id("send")).click();
+        operator.until("file required", d -> d.findElement(By.id("err-file")).getText().contains("请选择名单文件") ? true : null);
+        operator.driver().findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+        operator.driver().findElement(By.id("send")).click();
+        operator.until("result", d -> d.findElement(By.id("result")).getText().contains("接受 1 行，有误 1 行") ? true : null);
+        assertThat(operator.driver().findElement(By.id("result")).getText()).contains("91320100MA1X2Y3W4Z").contains("校验位错误");
+        operator.until("roster shown", d -> d.findElement(By.id("roster")).getText().contains("南京页面上传科技有限公司") ? true : null);
+        assertThat(operator.driver().findElement(By.id("figures")).getText()).contains("在孵企业数");
+        operator.screenshot("roster-operator");
+        assertThat(as("nanjing").get("/api/registry/carriers/" + carrier + "/tenants/2018").json().path("tenants").get(0).path("creditCode").asText())
+                .isEqualTo(good);
     }
 }

@@ -133,6 +133,16 @@ class TenantChecksIT extends AbstractIT {
         assertThat(as("wuxi").get("/api/registry/carriers/" + nursery + "/graduates").status()).isEqualTo(403);
         assertThat(anonymous().get("/api/registry/carriers/" + nursery + "/graduates").status()).isEqualTo(401);
         assertThat(as("applicant2").get("/api/registry/carriers/" + nursery + "/tenants/2021").status()).isEqualTo(403);
+        // each operator lists its own carriers with the rosters filed, and nobody else's
+        JsonNode mine = as("applicant2").get("/api/tenants/mine").json();
+        assertThat(mine.findValuesAsText("carrierId")).contains(String.valueOf(incubator)).doesNotContain(String.valueOf(nursery));
+        for (JsonNode own : mine) {
+            if (own.path("carrierId").asLong() == incubator) {
+                assertThat(own.path("rosters").get(0).path("year").asInt()).isEqualTo(2022);
+                assertThat(own.path("rosters").get(0).path("tenantCount").asInt()).isEqualTo(1);
+            }
+        }
+        assertThat(as("nanjing").get("/api/tenants/mine").status()).isEqualTo(403);
         Http.Response page = anonymous().get("/api/registry/carriers/" + nursery);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text()).doesNotContain(firm).doesNotContain("南京链条科技");
