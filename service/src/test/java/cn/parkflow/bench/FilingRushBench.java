@@ -8,11 +8,8 @@ import cn.parkflow.testsupport.Drafts;
 import cn.parkflow.testsupport.Http;
 import cn.parkflow.testsupport.TestFiles;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -158,24 +155,16 @@ class FilingRushBench extends AbstractIT {
                 + (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap; " + CLIENTS + " clients for " + "%.0f".formatted(seconds) + " s) ===\n");
         table.append("%d filings (%.2f per second, %d documents, %.1f MB/s uploaded), %d errors; submit p50 / bare start p50 = %.2f%n".formatted(
                 filings.get(), filings.get() / seconds, rush.upload().ms.size(), rush.upload().ms.size() / seconds, rush.errors() + quiet.errors(), ratio));
-        table.append("%-52s %8s %10s %10s %10s%n".formatted("operation", "samples", "p50 ms", "p95 ms", "max ms"));
-        for (RegistryBench.Figure f : figures) {
-            table.append("%-52s %8d %10.1f %10.1f %10.1f%n".formatted(f.name(), f.samples(), f.p50ms(), f.p95ms(), f.maxMs()));
-        }
+        table.append(BenchReport.table(figures));
         System.out.println(table);
-        ObjectNode json = Http.JSON.createObjectNode();
-        json.put("cores", Runtime.getRuntime().availableProcessors());
+        ObjectNode json = BenchReport.json();
         json.put("clients", CLIENTS);
         json.put("seconds", seconds);
         json.put("filings", filings.get());
         json.put("filingsPerSecond", filings.get() / seconds);
         json.put("errors", rush.errors() + quiet.errors());
         json.put("submitToBareStart", ratio);
-        Map<String, RegistryBench.Figure> byName = new LinkedHashMap<>();
-        figures.forEach(f -> byName.put(f.name(), f));
-        json.set("figures", Http.JSON.valueToTree(byName));
-        Path out = Files.createDirectories(Path.of("target", "bench")).resolve("filing-rush.json");
-        Http.JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), json);
+        BenchReport.write("filing-rush", json, figures);
         assertThat(filings.get()).isPositive();
     }
 }

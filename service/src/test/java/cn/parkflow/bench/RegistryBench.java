@@ -14,12 +14,9 @@ import cn.parkflow.testsupport.Drafts;
 import cn.parkflow.testsupport.Http;
 import cn.parkflow.testsupport.TestFiles;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,19 +87,11 @@ class RegistryBench extends AbstractIT {
 
         StringBuilder table = new StringBuilder("\n=== parkflow registry benchmark (" + Runtime.getRuntime().availableProcessors()
                 + " cores, " + CARRIERS + " carriers + demo; seeding " + "%.1f".formatted(seedSeconds) + " s) ===\n");
-        table.append("%-52s %8s %10s %10s %10s%n".formatted("operation", "samples", "p50 ms", "p95 ms", "max ms"));
-        for (Figure f : figures) {
-            table.append("%-52s %8d %10.1f %10.1f %10.1f%n".formatted(f.name(), f.samples(), f.p50ms(), f.p95ms(), f.maxMs()));
-        }
+        table.append(BenchReport.table(figures));
         System.out.println(table);
-        ObjectNode json = Http.JSON.createObjectNode();
-        json.put("cores", Runtime.getRuntime().availableProcessors());
+        ObjectNode json = BenchReport.json();
         json.put("carriers", CARRIERS);
         json.put("seedSeconds", seedSeconds);
-        Map<String, Figure> byName = new LinkedHashMap<>();
-        figures.forEach(f -> byName.put(f.name(), f));
-        json.set("figures", Http.JSON.valueToTree(byName));
-        Path out = Files.createDirectories(Path.of("target", "bench")).resolve("registry.json");
-        Http.JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), json);
+        BenchReport.write("registry", json, figures);
     }
 }

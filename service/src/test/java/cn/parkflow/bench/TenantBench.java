@@ -15,14 +15,10 @@ import cn.parkflow.testsupport.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -167,23 +163,15 @@ class TenantBench extends AbstractIT {
                 + CARRIERS * TENANTS + " rows; carriers seeded in " + "%.1f".formatted(seedSeconds) + " s) ===\n");
         table.append("import of all rosters: %.1f s wall (%.0f rows/s), %d duplicate pairs (%d overlapping), %d moves of %d%n"
                 .formatted(importSeconds, CARRIERS * TENANTS / importSeconds, last[0].size(), overlapping, moves, YEAR));
-        table.append("%-52s %8s %10s %10s %10s%n".formatted("operation", "samples", "p50 ms", "p95 ms", "max ms"));
-        for (RegistryBench.Figure f : figures) {
-            table.append("%-52s %8d %10.1f %10.1f %10.1f%n".formatted(f.name(), f.samples(), f.p50ms(), f.p95ms(), f.maxMs()));
-        }
+        table.append(BenchReport.table(figures));
         System.out.println(table);
-        ObjectNode json = Http.JSON.createObjectNode();
-        json.put("cores", Runtime.getRuntime().availableProcessors());
+        ObjectNode json = BenchReport.json();
         json.put("carriers", CARRIERS);
         json.put("rows", CARRIERS * TENANTS);
         json.put("seedSeconds", seedSeconds);
         json.put("importSeconds", importSeconds);
         json.put("duplicatePairs", last[0].size());
         json.put("moves", moves);
-        Map<String, RegistryBench.Figure> byName = new LinkedHashMap<>();
-        figures.forEach(f -> byName.put(f.name(), f));
-        json.set("figures", Http.JSON.valueToTree(byName));
-        Path out = Files.createDirectories(Path.of("target", "bench")).resolve("tenants.json");
-        Http.JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), json);
+        BenchReport.write("tenants", json, figures);
     }
 }
