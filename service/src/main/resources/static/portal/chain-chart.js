@@ -23,10 +23,10 @@
 
   /** The flows as a table (the chart's data for those who do not read charts). */
   function flowTable(chain) {
-    return '<table><caption>载体类型之间的流动（共 ' + chain.total + ' 次）</caption><thead><tr><th scope="col">离开的载体类型</th>'
+    return '<table><caption>载体类型之间的流动（共 ' + PF.esc(chain.total) + ' 次）</caption><thead><tr><th scope="col">离开的载体类型</th>'
       + '<th scope="col">进入的载体类型</th><th scope="col">企业数</th></tr></thead><tbody>'
       + (chain.flows.length ? chain.flows.map(f => '<tr><td>' + PF.esc(f.fromKindName) + '</td><td>' + PF.esc(f.toKindName) + '</td><td>'
-        + f.moves + '</td></tr>').join('') : '<tr><td colspan="3">无</td></tr>') + '</tbody></table>';
+        + PF.esc(f.moves) + '</td></tr>').join('') : '<tr><td colspan="3">无</td></tr>') + '</tbody></table>';
   }
 
   window.PFChain = { option, flowTable };

@@ -30,10 +30,10 @@
       const [f, r] = await Promise.all([PF.api(path() + '/figures'), PF.api(path())]);
       const cat = await PF.catalogue();
       const label = code => (cat.indicators.find(i => i.code === code) || { label: code }).label;
-      figures.innerHTML = '<h2 style="margin-top:0">' + year.value + '年度名单所证明的指标（截至 ' + PF.esc(f.asOf) + '）</h2>'
+      figures.innerHTML = '<h2 style="margin-top:0">' + PF.esc(year.value) + '年度名单所证明的指标（截至 ' + PF.esc(f.asOf) + '）</h2>'
         + table('按名单计算', ['指标', '数值'], Object.keys(f.indicators).map(k => [label(k), f.indicators[k]]))
         + table('需要注意的企业', ['企业', '统一社会信用代码', '情况'], f.findings.map(x => [x.name, x.creditCode, x.problemText]));
-      roster.innerHTML = '<h2 style="margin-top:0">已报送的名单（' + r.tenantCount + ' 家，' + PF.time(r.importedAt) + ' 由 ' + PF.esc(r.importedBy) + ' 报送）</h2>'
+      roster.innerHTML = '<h2 style="margin-top:0">已报送的名单（' + PF.esc(r.tenantCount) + ' 家，' + PF.esc(PF.time(r.importedAt)) + ' 由 ' + PF.esc(r.importedBy) + ' 报送）</h2>'
         + table('在孵企业', ['统一社会信用代码', '企业名称', '成立日期', '入孵时间', '产业领域', '高新技术企业', '毕业', '离孵'], r.tenants.map(t => [t.creditCode,
           t.name, t.foundedDate, t.entryDate, t.industryLabel, t.highTech ? '是' : '否',
           t.graduatedDate ? t.graduatedDate + (t.graduationCriterionLabel ? '（' + t.graduationCriterionLabel + '）' : '') : null, t.exitDate]));
@@ -54,8 +54,8 @@
     const result = document.getElementById('result');
     try {
       const r = await PF.upload(path(), data, null, 'PUT');
-      result.innerHTML = '<h2 style="margin-top:0">报送结果</h2><p>共 ' + r.total + ' 行：接受 ' + r.accepted.length + ' 行，有误 ' + r.rejected.length + ' 行。'
-        + (r.accepted.length ? (r.replaced ? '已替换' : '已保存') + year.value + '年度名单。' : '没有可接受的行，名单未作更改。') + '</p>'
+      result.innerHTML = '<h2 style="margin-top:0">报送结果</h2><p>' + PF.esc('共 ' + r.total + ' 行：接受 ' + r.accepted.length + ' 行，有误 ' + r.rejected.length + ' 行。'
+        + (r.accepted.length ? (r.replaced ? '已替换' : '已保存') + year.value + '年度名单。' : '没有可接受的行，名单未作更改。')) + '</p>'
         + (r.rejected.length ? table('有误的行（未保存）', ['行号', '统一社会信用代码', '问题'], r.rejected.map(x => [x.row, x.creditCode,
           x.errors.map(err => err.detail).join('；')])) : '');
       result.hidden = false;

@@ -64,6 +64,13 @@ class CertificationForms {
         return v;
     }
 
+    /** The 名单核对 of the city's and the province's forms: the declared figures against the carrier's roster, if any. */
+    @Transactional(readOnly = true)
+    String rosterMarkdown(long id) {
+        return applications.rosterCheck(id).map(RosterFigures::markdown)
+                .orElse("该载体尚无近两年的在孵企业名单（未在登记册中，或运营机构尚未报送），上述主要指标以申报数为准。");
+    }
+
     /**
      * What reviewers read in their Tasklist forms, as markdown: key indicators, the eligibility
      * result, the earlier steps with their comments, and links to each document (served through the
@@ -87,8 +94,6 @@ class CertificationForms {
             v.put(CertificationProcess.ELIGIBLE, view.eligibility().eligible());
         }
         if (!forOperator) { // the operator's correction task names no expert and no score
-            v.put("rosterMarkdown", applications.rosterCheck(id).map(RosterFigures::markdown)
-                    .orElse("该载体尚无在孵企业名单（未在登记册中，或运营机构尚未报送），以下指标以申报数为准。"));
             v.put("expertSummaryMarkdown", view.expertPanels().isEmpty() ? "（尚无专家评审意见）"
                     : view.expertPanels().stream().map(p -> "- " + markdown(p.text())).collect(Collectors.joining("\n")) + "\n");
             v.put("siteCheckMarkdown", view.siteChecks().isEmpty() ? "（尚未开展现场核查）" : view.siteChecks().stream()

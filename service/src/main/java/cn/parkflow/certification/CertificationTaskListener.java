@@ -113,6 +113,10 @@ class CertificationTaskListener implements TaskListener {
             DECISION_TASK, List.of(DECISION, DECISION_COMMENT, ELIGIBILITY_OVERRIDE, FRAUD_FOUND, NATIONAL_GRADE),
             NATIONAL_OUTCOME_TASK, List.of(MINISTRY_APPROVED, MINISTRY_COMMENT));
 
+    /** The tasks whose forms show the roster check: the city's and the province's own, not the experts' nor the operator's. */
+    static final java.util.Set<String> ROSTER_TASKS = java.util.Set.of(CITY_SITE_CHECK_TASK, CITY_REVIEW_TASK, PROVINCE_REVIEW_TASK,
+            DECISION_TASK);
+
     private void created(DelegateTask task, long id) {
         OUTCOMES.getOrDefault(task.getTaskDefinitionKey(), List.of())
                 .forEach(name -> task.getExecution().getProcessInstance().removeVariable(name));
@@ -122,6 +126,9 @@ class CertificationTaskListener implements TaskListener {
         }
         // what the form shows lives on the task: the operator's task gets the operator's view only
         task.setVariablesLocal(forms.reviewVariables(id, SUPPLEMENT_TASK.equals(task.getTaskDefinitionKey())));
+        if (ROSTER_TASKS.contains(task.getTaskDefinitionKey())) { // tenant data: the city and the province, never the experts
+            task.setVariableLocal("rosterMarkdown", forms.rosterMarkdown(id));
+        }
         if (SUPPLEMENT_TASK.equals(task.getTaskDefinitionKey())) {
             boolean byProvince = "PROVINCE".equals(task.getVariable(RETURNED_BY));
             task.setVariableLocal("returnedByLabel", byProvince ? "省科技厅退回" : "设区市科技局退回");

@@ -199,7 +199,8 @@ public class CarrierReports {
         Optional<RosterFigures.Figures> roster = report.isPresent() ? rosters.of(carrierId, year) : Optional.empty();
         AnnualRating.Rated rated = rating.rate(c.kind(), report.map(r -> roster.map(f -> RosterFigures.substitute(r, f)).orElse(r)).orElse(null));
         String differences = roster.map(f -> RosterFigures.compare(f, report.get()).differences().stream()
-                .filter(RosterFigures.Difference::differs).map(d -> d.label() + " 报告" + d.declared() + "/名单" + d.roster())
+                .filter(RosterFigures.Difference::differs)
+                .map(d -> d.label() + " 报告" + RosterFigures.plainText(d.declared()) + "/名单" + RosterFigures.plainText(d.roster()))
                 .collect(java.util.stream.Collectors.joining("；"))).filter(text -> !text.isEmpty()).orElse(null);
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("c", carrierId).addValue("y", year).addValue("city", c.city())
                 .addValue("score", rated.score()).addValue("r", rated.rating().name()).addValue("reported", report.isPresent())

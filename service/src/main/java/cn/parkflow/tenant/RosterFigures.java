@@ -41,6 +41,12 @@ public class RosterFigures {
     public static final List<Indicator> PROVEN = List.of(Indicator.tenantCount, Indicator.graduatedCount, Indicator.highTechTenants,
             Indicator.fundedTenantShare, Indicator.investmentRaised, Indicator.annualRevenue);
 
+    /**
+     * Those that replace the declared figures. Not the cumulative graduates: rosters hold only the years filed, so a carrier's
+     * graduates of earlier years are missing from them; the roster's count is shown against the declared one, not used.
+     */
+    public static final List<Indicator> REPLACING = PROVEN.stream().filter(i -> i != Indicator.graduatedCount).toList();
+
     static final int MAX_AGE_AT_ENTRY_MONTHS = 24;
     static final int MAX_INCUBATION_MONTHS = 48;
 
@@ -89,11 +95,11 @@ public class RosterFigures {
         return count == 0 ? Optional.empty() : Optional.of(compute(carrierId, year));
     }
 
-    /** The figures of the carrier's latest roster up to {@code year}. */
+    /** The figures of the carrier's roster of {@code year}, else of the year before (an older one proves nothing of today). */
     @Transactional(readOnly = true)
     public Optional<Figures> latest(long carrierId, int year) {
-        Integer latest = jdbc.queryForObject("SELECT MAX(roster_year) FROM tenant_roster WHERE carrier_id = ? AND roster_year <= ?",
-                Integer.class, carrierId, year);
+        Integer latest = jdbc.queryForObject("SELECT MAX(roster_year) FROM tenant_roster WHERE carrier_id = ? AND roster_year BETWEEN ? AND ?",
+                Integer.class, carrierId, year - 1, year);
         return latest == null ? Optional.empty() : Optional.of(compute(carrierId, latest));
     }
 
@@ -118,15 +124,18 @@ public class RosterFigures {
             differences.add(new Difference(indicator.name(), indicator.label(), mine, proven,
                     difference == null ? null : plain(difference), difference != null && difference.signum() != 0));
         }
-        return new Check(figures.carrierId(), figures.year(), figures, differences, "名单核对采用" + figures.year() + "年度在孵企业名单（"
-                + figures.lines() + "家）；" + String.join("、", PROVEN.stream().map(Indicator::label).toList()) + "以名单为准");
+        return new Check(figures.carrierId(), figures.year(), figures, differences, "名单核对采用" + figures.year() + "年度在孵企业名单，共"
+                + figures.lines() + "行；" + String.join("、", REPLACING.stream().map(Indicator::label).toList())
+                + "以名单为准，累计毕业企业数仅作核对");
     }
 
     /** {@code declared} with the figures the roster proves in their place (counts as integers, the others as doubles, as declared ones are). */
     public static Map<String, Object> substitute(Map<String, Object> declared, Figures figures) {
         Map<String, Object> used = new LinkedHashMap<>(declared);
-        figures.indicators().forEach((code, value) -> used.put(code, Indicator.valueOf(code).unit() == Indicator.Unit.COUNT
-                ? (Object) ((Number) value).intValue() : (Object) ((Number) value).doubleValue()));
+        for (Indicator indicator : REPLACING) {
+            Number value = (Number) figures.indicators().get(indicator.name());
+            used.put(indicator.name(), indicator.unit() == Indicator.Unit.COUNT ? (Object) value.intValue() : (Object) value.doubleValue());
+        }
         return used;
     }
 
@@ -134,8 +143,8 @@ public class RosterFigures {
     public static String markdown(Check check) {
         StringBuilder md = new StringBuilder(FormText.markdown(check.source())).append("\n\n| 指标 | 申报 | 名单 | 差额 |\n|---|---|---|---|\n");
         for (Difference d : check.differences()) {
-            md.append("| ").append(d.label()).append(" | ").append(d.declared() == null ? "未填" : FormText.markdown(String.valueOf(d.declared())))
-                    .append(" | ").append(FormText.markdown(String.valueOf(d.roster()))).append(" | ")
+            md.append("| ").append(d.label()).append(" | ").append(d.declared() == null ? "未填" : FormText.markdown(plainText(d.declared())))
+                    .append(" | ").append(FormText.markdown(plainText(d.roster()))).append(" | ")
                     .append(d.difference() == null ? "—" : (d.differs() ? "**" + FormText.markdown(signed(d.difference())) + "**" : "0"))
                     .append(" |\n");
         }
@@ -147,7 +156,7 @@ public class RosterFigures {
             findings.stream().limit(50).forEach(f -> md.append("- ").append(FormText.markdown(f.name())).append("（")
                     .append(f.creditCode()).append("）：").append(f.problemText()).append("\n"));
             if (findings.size() > 50) {
-                md.append("- ……另有").append(findings.size() - 50).append("家，见名单核对接口\n");
+                md.append("- ……另有").append(findings.size() - 50).append("家，见该载体的在孵企业名单\n");
             }
         }
         return md.toString();
@@ -204,6 +213,11 @@ public class RosterFigures {
         indicators.put(Indicator.investmentRaised.name(), plain(sums[0]));
         indicators.put(Indicator.annualRevenue.name(), plain(sums[1]));
         return new Figures(carrierId, year, asOf, n[0], indicators, findings);
+    }
+
+    /** A figure as people write it: 12000000, not 1.2E7. */
+    public static String plainText(Object value) {
+        return value instanceof Number n ? plain(decimal(n)).toPlainString() : String.valueOf(value);
     }
 
     private static Finding finding(String code, String name, Problem problem) {

@@ -25,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The 苗圃—孵化—育成—加速 chain, followed by credit code across every carrier's rosters: a firm's stays (one per
  * carrier: its first entry and its last exit there), taken in the order it entered them; each change of carrier is a
- * move, dated by the entry at the next carrier, once the firm has left the earlier one (exited or graduated; while it
- * stays there too, it is a duplicate, not a move). A move's year is that entry's year. A declared destination
+ * move, dated by the entry at the next carrier, if the firm had left the earlier one (exited or graduated) by then;
+ * while it stays at both, it is a duplicate, not a move ({@link Stays}). A move's year is that entry's year. A declared destination
  * ({@code movedToCreditCode}) that no roster shows yet is not a move: the chain counts only what both sides filed.
  */
 @Service
@@ -90,7 +90,7 @@ public class TenantChain {
             for (int i = 1; i < stays.size(); i++) {
                 Line from = stays.get(i - 1);
                 Line to = stays.get(i);
-                if (year != null && to.entry().getYear() != year || !left(from)) {
+                if (year != null && to.entry().getYear() != year || !movedOn(from, to)) {
                     continue; // another year's move, or a firm still at the earlier carrier: a duplicate, not a move
                 }
                 CarrierBrief a = carriers.get(from.carrierId());
@@ -126,8 +126,8 @@ public class TenantChain {
         jdbc.query("SELECT credit_code, name, entry_date, graduated_date, graduation_criterion, exit_date, exit_reason FROM tenant_entry "
                 + "WHERE carrier_id = ? AND (graduated_date IS NOT NULL OR exit_date IS NOT NULL) ORDER BY roster_year", rs -> {
                     String criterion = rs.getString(5);
-                    left.put(rs.getString(1), new Left(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), day(rs.getDate(4)),
-                            criterion == null ? null : GraduationCriterion.valueOf(criterion).label(), day(rs.getDate(6)), rs.getString(7)));
+                    left.put(rs.getString(1), new Left(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), Stays.day(rs.getDate(4)),
+                            criterion == null ? null : GraduationCriterion.valueOf(criterion).label(), Stays.day(rs.getDate(6)), rs.getString(7)));
                 }, carrierId);
         Map<String, List<Line>> byFirm = stays(lines(List.copyOf(left.keySet())));
         Map<Long, CarrierBrief> carriers = registry.briefs(carrierIds(byFirm.values()));
@@ -138,9 +138,12 @@ public class TenantChain {
             List<Line> stays = byFirm.getOrDefault(l.code(), List.of());
             Stay next = null;
             for (int i = 0; i + 1 < stays.size(); i++) {
-                if (stays.get(i).carrierId() == carrierId && left(stays.get(i))) {
+                if (stays.get(i).carrierId() == carrierId && movedOn(stays.get(i), stays.get(i + 1))) {
                     Line to = stays.get(i + 1);
-                    next = stay(carriers.get(to.carrierId()), to);
+                    Stay there = stay(carriers.get(to.carrierId()), to);
+                    // another carrier's tenant record: below the province, only where and when the firm went
+                    next = caller.isProvince() || caller.isAdmin() ? there : new Stay(there.carrierId(), there.carrierName(), there.kind(),
+                            there.kindName(), there.city(), there.cityName(), there.entryDate(), null, null);
                     break;
                 }
             }
@@ -161,8 +164,8 @@ public class TenantChain {
             List<String> chunk = codes.subList(from, Math.min(codes.size(), from + 1000));
             lines.addAll(jdbc.query("SELECT credit_code, MAX(name), carrier_id, MIN(entry_date), MAX(exit_date), MAX(graduated_date) FROM tenant_entry "
                     + "WHERE credit_code IN (" + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ") GROUP BY credit_code, carrier_id",
-                    (rs, n) -> new Line(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDate(4).toLocalDate(), day(rs.getDate(5)),
-                            day(rs.getDate(6))), chunk.toArray()));
+                    (rs, n) -> new Line(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDate(4).toLocalDate(), Stays.day(rs.getDate(5)),
+                            Stays.day(rs.getDate(6))), chunk.toArray()));
         }
         return lines;
     }
@@ -181,9 +184,9 @@ public class TenantChain {
         return ids;
     }
 
-    /** Whether the firm left the carrier of this stay (exited or graduated): only then is the next stay a move. */
-    private static boolean left(Line stay) {
-        return stay.exit() != null || stay.graduated() != null;
+    /** Whether the firm had left the earlier carrier (exited or graduated) by the day it entered the next: only then a move. */
+    private static boolean movedOn(Line earlier, Line next) {
+        return Stays.movedOn(Stays.end(earlier.exit(), earlier.graduated()), next.entry());
     }
 
     private static boolean touches(CarrierBrief a, CarrierBrief b, Set<City> cities) {
@@ -195,7 +198,4 @@ public class TenantChain {
                 line.entry(), line.exit(), line.graduated());
     }
 
-    private static LocalDate day(Date date) {
-        return date == null ? null : date.toLocalDate();
-    }
 }

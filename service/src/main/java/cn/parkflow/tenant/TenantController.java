@@ -41,8 +41,8 @@ class TenantController {
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "报送在孵企业名单（JSON 数组）", description = "该载体的运营机构；每个对象含 creditCode、name、foundedDate、entryDate、industry、highTech、"
             + "investment、revenue，及 graduatedDate 与 graduationCriterion、exitDate、exitReason、movedToCreditCode；逐行校验，被拒绝的行不保存；"
-            + "接受的行替换该年度名单（没有接受的行时不作更改）")
-    @Outcomes(problems = {403, 404})
+            + "接受的行替换该年度名单（没有接受的行时不作更改）；同一名单同时两次报送时后者 409")
+    @Outcomes(problems = {403, 404, 409})
     TenantRosters.Result putJson(@PathVariable long id, @PathVariable int year, @RequestBody List<Map<String, Object>> tenants) {
         List<TableRows.Line> lines = TableRows.json(tenants);
         if (lines.size() > TenantRosters.MAX_LINES) {
@@ -54,7 +54,7 @@ class TenantController {
     @PutMapping(consumes = "text/csv")
     @Operation(summary = "报送在孵企业名单（CSV，中文表头）", description = "UTF-8，首行为中文表头（统一社会信用代码、企业名称、成立日期、入孵时间、所属产业领域、"
             + "是否高新技术企业、当年获得投融资额（元）、当年营业收入（元），可选毕业时间、毕业条件、离孵时间、离孵原因、迁入载体运营机构统一社会信用代码）；其余同 JSON")
-    @Outcomes(problems = {403, 404})
+    @Outcomes(problems = {403, 404, 409})
     TenantRosters.Result putCsv(@PathVariable long id, @PathVariable int year, @RequestBody byte[] csv) throws IOException {
         return rosters.replace(id, year, lines(TableRows.csv(new InputStreamReader(new ByteArrayInputStream(csv), StandardCharsets.UTF_8),
                 TenantRosters.MAX_LINES)), "CSV", CurrentCaller.get());
@@ -62,7 +62,7 @@ class TenantController {
 
     @PutMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "报送在孵企业名单（上传 CSV 或 xlsx 文件）", description = "multipart 的 file 字段：CSV（UTF-8）或 xlsx（首个工作表），表头同 CSV")
-    @Outcomes(problems = {403, 404})
+    @Outcomes(problems = {403, 404, 409})
     TenantRosters.Result putFile(@PathVariable long id, @PathVariable int year, @RequestPart(required = false) MultipartFile file)
             throws IOException {
         if (file == null || file.isEmpty()) {

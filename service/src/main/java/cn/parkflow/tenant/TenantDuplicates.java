@@ -10,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class TenantDuplicates {
 
     /** One side of a pair: the carrier and the firm's stay there. */
-    public record Claim(long carrierId, String carrierName, City city, String cityName, LocalDate entryDate, LocalDate exitDate) {}
+    public record Claim(long carrierId, String carrierName, City city, String cityName, LocalDate entryDate, LocalDate exitDate,
+            LocalDate graduatedDate) {}
 
     /** A reviewer's verdict on a pair: explained (e.g. a move the rosters date wrongly) or not. */
     public record Review(boolean explained, String note, String reviewedBy, Instant reviewedAt) {}
@@ -43,7 +43,8 @@ public class TenantDuplicates {
     /** What a reviewer marks: the pair (its two carriers, in either order) and the verdict. */
     public record Verdict(Long firstCarrierId, Long secondCarrierId, Boolean explained, String note) {}
 
-    private record Pair(String code, String name, long a, LocalDate aIn, LocalDate aOut, long b, LocalDate bIn, LocalDate bOut) {}
+    private record Pair(String code, String name, long a, LocalDate aIn, LocalDate aOut, LocalDate aGraduated, long b, LocalDate bIn,
+            LocalDate bOut, LocalDate bGraduated) {}
 
     private final JdbcTemplate jdbc;
     private final RegistryReader registry;
@@ -74,6 +75,9 @@ public class TenantDuplicates {
     /** Marks a pair explained or not; a later verdict replaces the earlier one. */
     @Transactional
     public Duplicate review(int year, String creditCode, Verdict verdict, Caller caller) {
+        if (!caller.isProvince() && !caller.isAdmin() && caller.reviewedCities().isEmpty()) {
+            throw ApiException.forbidden("只有两个载体所在设区市科技局或省科技厅可以标记");
+        }
         if (verdict.firstCarrierId() == null || verdict.secondCarrierId() == null) {
             throw FieldErrors.single(verdict.firstCarrierId() == null ? "firstCarrierId" : "secondCarrierId", "请指明重复的两个载体");
         }
@@ -124,44 +128,35 @@ public class TenantDuplicates {
         Map<String, Review> reviews = new HashMap<>();
         jdbc.query("SELECT credit_code, first_carrier, second_carrier, explained, note, reviewed_by, reviewed_at FROM tenant_duplicate_review "
                 + "WHERE roster_year = ?", rs -> {
-                    reviews.put(rs.getString(1) + "|" + rs.getLong(2) + "|" + rs.getLong(3), new Review(rs.getBoolean(4), rs.getString(5),
+                    reviews.put(key(rs.getString(1), rs.getLong(2), rs.getLong(3)), new Review(rs.getBoolean(4), rs.getString(5),
                             rs.getString(6), rs.getTimestamp(7).toInstant()));
                 }, year);
-        LocalDate yearStart = LocalDate.of(year, 1, 1);
-        LocalDate yearEnd = LocalDate.of(year, 12, 31);
         List<Duplicate> duplicates = new ArrayList<>(pairs.size());
         for (Pair p : pairs) {
-            LocalDate from = max(yearStart, max(p.aIn(), p.bIn()));
-            LocalDate until = min(yearEnd, min(p.aOut() == null ? yearEnd : p.aOut(), p.bOut() == null ? yearEnd : p.bOut()));
-            long days = until.isBefore(from) ? 0 : ChronoUnit.DAYS.between(from, until) + 1;
-            duplicates.add(new Duplicate(p.code(), p.name(), year, claim(carriers.get(p.a()), p.aIn(), p.aOut()),
-                    claim(carriers.get(p.b()), p.bIn(), p.bOut()), days == 0 ? null : from, days == 0 ? null : until, days,
-                    reviews.get(p.code() + "|" + p.a() + "|" + p.b())));
+            Stays.Overlap overlap = Stays.overlap(year, p.aIn(), Stays.end(p.aOut(), p.aGraduated()), p.bIn(), Stays.end(p.bOut(), p.bGraduated()));
+            duplicates.add(new Duplicate(p.code(), p.name(), year, claim(carriers.get(p.a()), p.aIn(), p.aOut(), p.aGraduated()),
+                    claim(carriers.get(p.b()), p.bIn(), p.bOut(), p.bGraduated()), overlap.from(), overlap.until(), overlap.days(),
+                    reviews.get(key(p.code(), p.a(), p.b()))));
         }
         return duplicates;
     }
 
     private List<Pair> pairs(String where, Object... arguments) {
-        return jdbc.query("SELECT a.credit_code, a.name, a.carrier_id, a.entry_date, a.exit_date, b.carrier_id, b.entry_date, b.exit_date "
-                + "FROM tenant_entry a JOIN tenant_entry b ON b.roster_year = a.roster_year AND b.credit_code = a.credit_code "
-                + "AND b.carrier_id > a.carrier_id WHERE " + where + " ORDER BY a.credit_code, a.carrier_id, b.carrier_id",
-                (rs, n) -> new Pair(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDate(4).toLocalDate(), day(rs.getDate(5)),
-                        rs.getLong(6), rs.getDate(7).toLocalDate(), day(rs.getDate(8))), arguments);
+        return jdbc.query("SELECT a.credit_code, a.name, a.carrier_id, a.entry_date, a.exit_date, a.graduated_date, b.carrier_id, b.entry_date, "
+                + "b.exit_date, b.graduated_date FROM tenant_entry a JOIN tenant_entry b ON b.roster_year = a.roster_year "
+                + "AND b.credit_code = a.credit_code AND b.carrier_id > a.carrier_id WHERE " + where
+                + " ORDER BY a.credit_code, a.carrier_id, b.carrier_id",
+                (rs, n) -> new Pair(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDate(4).toLocalDate(), Stays.day(rs.getDate(5)),
+                        Stays.day(rs.getDate(6)), rs.getLong(7), rs.getDate(8).toLocalDate(), Stays.day(rs.getDate(9)), Stays.day(rs.getDate(10))),
+                arguments);
     }
 
-    private static Claim claim(CarrierBrief carrier, LocalDate in, LocalDate out) {
-        return new Claim(carrier.id(), carrier.name(), carrier.city(), carrier.city().label(), in, out);
+    /** A pair's key: the firm and its two carriers, the lower id first. */
+    static String key(String creditCode, long first, long second) {
+        return creditCode + "|" + first + "|" + second;
     }
 
-    private static LocalDate max(LocalDate a, LocalDate b) {
-        return a.isAfter(b) ? a : b;
-    }
-
-    private static LocalDate min(LocalDate a, LocalDate b) {
-        return a.isBefore(b) ? a : b;
-    }
-
-    private static LocalDate day(java.sql.Date date) {
-        return date == null ? null : date.toLocalDate();
+    private static Claim claim(CarrierBrief carrier, LocalDate in, LocalDate out, LocalDate graduated) {
+        return new Claim(carrier.id(), carrier.name(), carrier.city(), carrier.city().label(), in, out, graduated);
     }
 }

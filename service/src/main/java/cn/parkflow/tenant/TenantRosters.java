@@ -128,8 +128,12 @@ public class TenantRosters {
                 jdbc.update("DELETE FROM tenant_roster WHERE carrier_id = ? AND roster_year = ?", carrierId, year);
             }
             replaced = filed;
-            jdbc.update("INSERT INTO tenant_roster (carrier_id, roster_year, tenant_count, imported_at, imported_by, source) VALUES (?, ?, ?, ?, ?, ?)",
-                    carrierId, year, tenants.size(), Timestamp.from(clock.instant()), userId, source);
+            try {
+                jdbc.update("INSERT INTO tenant_roster (carrier_id, roster_year, tenant_count, imported_at, imported_by, source) VALUES (?, ?, ?, ?, ?, ?)",
+                        carrierId, year, tenants.size(), Timestamp.from(clock.instant()), userId, source);
+            } catch (org.springframework.dao.DuplicateKeyException concurrent) { // another import of the same roster committed first
+                throw ApiException.conflict("该载体" + year + "年度的名单刚由另一次报送保存，请刷新后重新报送");
+            }
             insert(carrierId, year, tenants, rows);
             if (notify) {
                 notifyDuplicates(carrier, year, overlapping(carrierId, year).stream().filter(d -> !known.contains(pairKey(d))).toList());
@@ -173,7 +177,7 @@ public class TenantRosters {
     }
 
     private static String pairKey(TenantDuplicates.Duplicate d) {
-        return d.creditCode() + "|" + d.first().carrierId() + "|" + d.second().carrierId();
+        return TenantDuplicates.key(d.creditCode(), d.first().carrierId(), d.second().carrierId());
     }
 
     /**
@@ -201,7 +205,7 @@ public class TenantRosters {
                         .append("（").append(other.cityName()).append("）在孵，重叠").append(d.overlapDays()).append("天\n");
             });
             if (pairs.size() > 20) {
-                list.append("- ……共").append(pairs.size()).append("家，见重复在孵企业页面\n");
+                list.append("- ……共").append(pairs.size()).append("家，见“在孵企业核查”页面\n");
             }
             notifications.send(notifications.membersOf(List.of(group)), NoticeKind.TENANT_DUPLICATE, Map.of("carrierName", carrier.name(),
                     "cityName", carrier.city().label(), "year", String.valueOf(year), "count", String.valueOf(pairs.size()),

@@ -195,6 +195,16 @@ class TenantChecksIT extends AbstractIT {
         assertThat(form.path("eligibilityText").path("value").asText()).contains("在孵企业").contains("以名单为准");
         JsonNode app = d.application(id, "nanjing");
         assertThat(app.path("eligibility").path("eligible").asBoolean()).isFalse();
+        // the roster went to the city's own tasks, never to the city experts' (tenant data stays with city and province)
+        String instance = as("admin").get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + id).json().get(0).path("id").asText();
+        Map<String, String> taskKeys = new LinkedHashMap<>();
+        as("admin").get("/engine-rest/history/task?processInstanceId=" + instance).json()
+                .forEach(t -> taskKeys.put(t.path("id").asText(), t.path("taskDefinitionKey").asText()));
+        assertThat(taskKeys.values()).contains("CityExpertReviewTask", "CitySiteCheckTask");
+        List<String> shownIn = new ArrayList<>();
+        as("admin").get("/engine-rest/history/variable-instance?processInstanceId=" + instance + "&variableName=rosterMarkdown").json()
+                .forEach(v -> shownIn.add(taskKeys.get(v.path("taskId").asText())));
+        assertThat(shownIn).contains("CitySiteCheckTask", "CityReviewTask").doesNotContain("CityExpertReviewTask").doesNotContainNull();
     }
 
     @Test
@@ -221,6 +231,8 @@ class TenantChecksIT extends AbstractIT {
         assertThat(noNote.status()).isEqualTo(400);
         assertThat(noNote.text()).contains("\"field\":\"note\"");
         assertThat(as("suzhou").put("/api/tenants/duplicates/2019/" + firm + "/review", verdict).status()).isEqualTo(404);
+        // an operator learns nothing by probing: refused before the pair is looked up
+        assertThat(as("applicant1").put("/api/tenants/duplicates/2019/" + firm + "/review", verdict).status()).isEqualTo(403);
         Http.Response marked = as("suzhou").put(path, verdict);
         assertThat(marked.status()).as(marked.text()).isEqualTo(200);
         JsonNode seen = pair(as("nanjing").get("/api/tenants/duplicates?year=2020").json(), firm);
