@@ -13,7 +13,14 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,6 +36,16 @@ public class EvidenceDocuments {
     private final EvidenceRepository rows;
     private final DocumentService storage;
     private final Clock clock;
+
+    /** How long a submission waits for the store to say whether a document is there. */
+    private static final java.time.Duration STORE_ANSWER = java.time.Duration.ofSeconds(10);
+
+    /** The presence checks of submissions, run side by side (bounded: the store's connection pool is too). */
+    private final ExecutorService checks = Executors.newFixedThreadPool(16, runnable -> {
+        Thread thread = new Thread(runnable, "document-check");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     EvidenceDocuments(EvidenceRepository rows, DocumentService storage, Clock clock) {
         this.rows = rows;
@@ -71,17 +88,35 @@ public class EvidenceDocuments {
      */
     @Transactional(readOnly = true)
     public void confirmStored(DocumentSubject subject, long subjectId) {
-        for (EvidenceRow doc : rows(subject, subjectId)) {
-            boolean stored;
-            try {
-                stored = storage.exists(doc.objectKey());
-            } catch (IOException e) {
-                throw new StorageUnavailableException("无法确认已上传材料", e);
+        List<EvidenceRow> docs = rows(subject, subjectId);
+        // one round trip per document, all at once: eleven in sequence were most of a submission's time
+        List<Future<Boolean>> answers = docs.stream().map(doc -> checks.submit(() -> storage.exists(doc.objectKey()))).toList();
+        try {
+            for (int i = 0; i < docs.size(); i++) {
+                boolean stored;
+                try {
+                    stored = answers.get(i).get(STORE_ANSWER.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    throw new StorageUnavailableException("无法确认已上传材料", e.getCause());
+                } catch (TimeoutException e) {
+                    throw new StorageUnavailableException("无法确认已上传材料", e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StorageUnavailableException("无法确认已上传材料", e);
+                }
+                if (!stored) {
+                    EvidenceRow doc = docs.get(i);
+                    throw ApiException.unprocessable("材料文件缺失，请重新上传：" + doc.type().label() + "（" + doc.fileName() + "）");
+                }
             }
-            if (!stored) {
-                throw ApiException.unprocessable("材料文件缺失，请重新上传：" + doc.type().label() + "（" + doc.fileName() + "）");
-            }
+        } finally {
+            answers.forEach(answer -> answer.cancel(true));
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        checks.shutdownNow();
     }
 
     /**
