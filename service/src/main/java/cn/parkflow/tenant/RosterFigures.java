@@ -175,8 +175,8 @@ public class RosterFigures {
                     String name = rs.getString(2);
                     LocalDate founded = rs.getDate(3).toLocalDate();
                     LocalDate entered = rs.getDate(4).toLocalDate();
-                    LocalDate graduated = day(rs.getDate(8));
-                    LocalDate exited = day(rs.getDate(10));
+                    LocalDate graduated = Stays.day(rs.getDate(8));
+                    LocalDate exited = Stays.day(rs.getDate(10));
                     n[0]++;
                     sums[0] = sums[0].add(rs.getBigDecimal(6));
                     sums[1] = sums[1].add(rs.getBigDecimal(7));
@@ -236,9 +236,5 @@ public class RosterFigures {
     private static String signed(Object difference) {
         String text = difference instanceof BigDecimal b ? b.toPlainString() : String.valueOf(difference);
         return text.startsWith("-") ? text : "+" + text;
-    }
-
-    private static LocalDate day(Date date) {
-        return date == null ? null : date.toLocalDate();
     }
 }

@@ -1,7 +1,6 @@
 package cn.parkflow.tenant;
 
 import cn.parkflow.identity.Caller;
-import cn.parkflow.identity.CarrierAccess;
 import cn.parkflow.registry.CarrierBrief;
 import cn.parkflow.registry.CarrierKind;
 import cn.parkflow.registry.City;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,12 +55,12 @@ public class TenantChain {
 
     private final JdbcTemplate jdbc;
     private final RegistryReader registry;
-    private final CarrierAccess access;
+    private final TenantRosters rosters;
 
-    TenantChain(JdbcTemplate jdbc, RegistryReader registry, CarrierAccess access) {
+    TenantChain(JdbcTemplate jdbc, RegistryReader registry, TenantRosters rosters) {
         this.jdbc = jdbc;
         this.registry = registry;
-        this.access = access;
+        this.rosters = rosters;
     }
 
     /**
@@ -114,13 +112,7 @@ public class TenantChain {
     /** Where the firms that left a carrier went, for its operator, its city and the province. */
     @Transactional(readOnly = true)
     public Destinations destinations(long carrierId, Caller caller) {
-        CarrierBrief carrier = registry.briefs(List.of(carrierId)).get(carrierId);
-        if (carrier == null) {
-            throw ApiException.notFound("载体");
-        }
-        if (!access.mayRead(carrier.creditCode(), carrier.city(), caller)) {
-            throw ApiException.forbidden("毕业企业去向仅供该载体的运营机构、所在设区市科技局和省科技厅查看");
-        }
+        CarrierBrief carrier = rosters.readable(carrierId, caller); // the readers of its rosters
         record Left(String code, String name, LocalDate entry, LocalDate graduated, String criterion, LocalDate exit, String reason) {}
         Map<String, Left> left = new LinkedHashMap<>(); // the latest roster's line of each firm that left
         jdbc.query("SELECT credit_code, name, entry_date, graduated_date, graduation_criterion, exit_date, exit_reason FROM tenant_entry "

@@ -229,8 +229,8 @@ public class TenantRosters {
                     String criterion = rs.getString(10);
                     GraduationCriterion graduation = criterion == null ? null : GraduationCriterion.valueOf(criterion);
                     return new Tenant(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate(), industry,
-                            industry.label(), rs.getBoolean(6), rs.getBigDecimal(7), rs.getBigDecimal(8), local(rs.getDate(9)), graduation,
-                            graduation == null ? null : graduation.label(), local(rs.getDate(11)), rs.getString(12), rs.getString(13));
+                            industry.label(), rs.getBoolean(6), rs.getBigDecimal(7), rs.getBigDecimal(8), Stays.day(rs.getDate(9)), graduation,
+                            graduation == null ? null : graduation.label(), Stays.day(rs.getDate(11)), rs.getString(12), rs.getString(13));
                 }, carrierId, year);
         Roster r = header.get(0);
         return new Roster(r.carrierId(), r.carrierName(), r.year(), r.tenantCount(), r.importedAt(), r.importedBy(), r.source(), tenants);
@@ -403,9 +403,5 @@ public class TenantRosters {
 
     private static Date date(LocalDate day) {
         return day == null ? null : Date.valueOf(day);
-    }
-
-    private static LocalDate local(Date day) {
-        return day == null ? null : day.toLocalDate();
     }
 }
